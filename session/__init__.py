@@ -1,0 +1,1 @@
+"""The meeting's rules in plain Python: no UI, no storage."""

@@ -1,0 +1,100 @@
+"""Reading dates the way people say them: "next friday", "in 2 weeks", "3 Dec", "2026-12-03"."""
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser
+from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import weekdays as dateutil_weekdays
+
+from session.errors import DomainError
+
+WEEKDAYS: dict[str, weekday] = {
+    name: day
+    for day in dateutil_weekdays
+    for name in (
+        ("monday", "mon"),
+        ("tuesday", "tue", "tues"),
+        ("wednesday", "wed"),
+        ("thursday", "thu", "thur", "thurs"),
+        ("friday", "fri"),
+        ("saturday", "sat"),
+        ("sunday", "sun"),
+    )[day.weekday]
+}
+UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+IN_N_UNITS = re.compile(r"^in\s+(\d{1,3}|a|an|one)\s+(day|week|month|year)s?$")
+NEXT_OR_THIS = re.compile(r"^(next|this|on)?\s*([a-z]+)$")
+EXAMPLES = "“next friday”, “in 2 weeks”, “3 Dec” or 2026-12-03"
+
+
+def parse_due(text: str, today: date) -> date:
+    """The date `text` means, counted from `today`: today or later.
+
+    A date without a year is the next such day. "friday" is the coming Friday; "next friday" is
+    the Friday of next week. Either way the screen reads the full date back to confirm it.
+    """
+    phrase = " ".join(text.strip().casefold().split())
+    if not phrase:
+        raise DomainError(f"Please type a date, for example {EXAMPLES}.")
+    if (found := _relative(phrase, today)) is not None:
+        return found
+    try:
+        parsed = parser.parse(phrase, default=datetime(today.year, today.month, today.day))
+    except (ValueError, OverflowError):
+        raise DomainError(
+            f"Sorry, “{text.strip()}” doesn't read as a date. Try {EXAMPLES}."
+        ) from None
+    found = parsed.date()
+    if found < today and not re.search(r"\d{4}", phrase):
+        found += relativedelta(years=1)
+    if found < today:
+        raise DomainError(f"{full_date(found)} has already passed. Please give a later date.")
+    return found
+
+
+def _relative(phrase: str, today: date) -> date | None:
+    if phrase == "today":
+        return today
+    if phrase == "tomorrow":
+        return today + relativedelta(days=1)
+    if phrase in ("next week", "next month", "next year"):
+        return today + relativedelta(**{UNITS[phrase.split()[1]]: 1})
+    if match := IN_N_UNITS.match(phrase):
+        count_word, unit = match.groups()
+        count = int(count_word) if count_word.isdigit() else 1
+        return today + relativedelta(**{UNITS[unit]: count})
+    if (match := NEXT_OR_THIS.match(phrase)) and match.group(2) in WEEKDAYS:
+        coming = today + relativedelta(days=1, weekday=WEEKDAYS[match.group(2)](+1))
+        same_week = coming.isocalendar()[:2] == today.isocalendar()[:2]
+        return coming + relativedelta(weeks=1) if match.group(1) == "next" and same_week else coming
+    return None
+
+
+def full_date(day: date) -> str:
+    """A date written out in full, to read back to the room: "Friday 4 December 2026"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+TIME_AT_END = re.compile(r"^(.*?)\s*(?:at\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}:\d{2})$")
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """A meeting's date and time, e.g. "next tuesday 2pm", "3 Dec 10:30", "2026-12-03T14:00"."""
+    phrase = " ".join(text.strip().casefold().split())
+    match = TIME_AT_END.match(phrase)
+    if match and match.group(1) and re.search(r":|am|pm", match.group(2)):
+        day_part, time_part = match.groups()
+        day = parse_due(day_part, now.date())
+        try:
+            clock = parser.parse(time_part)
+        except (ValueError, OverflowError):
+            raise DomainError(f"Sorry, “{time_part}” doesn't read as a time.") from None
+        return datetime.combine(day, clock.time())
+    try:
+        return parser.parse(phrase, default=datetime(now.year, now.month, now.day, 0, 0))
+    except (ValueError, OverflowError):
+        raise DomainError(
+            f"Sorry, “{text.strip()}” doesn't read as a date and time. "
+            "Try “next tuesday 2pm” or 2026-12-03 14:00."
+        ) from None

@@ -1,0 +1,2 @@
+class DomainError(ValueError):
+    """Input the meeting's rules refuse. Its message is written for the person who typed it."""

@@ -1,0 +1,448 @@
+"""The live meeting: its state, how each event changes it, and the rules for what may happen
+next. Commands check the rules against the state and return the events to commit; they never
+change anything themselves."""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from session.errors import DomainError
+from session.events import (
+    DECISION_METHODS,
+    ActionRecorded,
+    BreakEnded,
+    BreakStarted,
+    DecisionRecorded,
+    Event,
+    HandLowered,
+    HandRaised,
+    ItemAdded,
+    ItemOpened,
+    MeetingEnded,
+    MeetingStarted,
+    NoteWritten,
+    Recorded,
+    RoleHanded,
+    TurnEnded,
+    TurnStarted,
+    Undone,
+)
+from session.ids import new_id
+from session.setup import LONGEST_TIMEBOX_MINUTES, check_minutes
+from session.stopwatch import Stopwatch
+from session.text import TITLE_LIMIT, optional_text, required_text
+
+MINUTE_TAKER = "minute-taker"
+LARGEST_VOTE = 100_000
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    proposed_by: str | None
+    timebox_minutes: int
+    clock: Stopwatch = Stopwatch()
+
+    def seconds_left(self, now: datetime) -> float:
+        return self.timebox_minutes * 60 - self.clock.elapsed(now)
+
+
+@dataclass(frozen=True)
+class Turn:
+    member_id: str
+    item_id: str | None
+    started_at: datetime
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    item_id: str | None
+    text: str
+    author_id: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    item_id: str | None
+    text: str
+    method: str
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    stand_asides: int
+    concerns: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    item_id: str | None
+    what: str
+    owner_id: str
+    due: date
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RoleSpell:
+    role: str
+    member_id: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class LiveState:
+    meeting_id: str
+    items: tuple[Item, ...] = ()
+    current: int | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    present: frozenset[str] = frozenset()
+    queue: tuple[str, ...] = ()
+    speaker: str | None = None
+    speaker_since: datetime | None = None
+    turn_clock: Stopwatch = Stopwatch()
+    roles: tuple[RoleSpell, ...] = ()
+    notes: tuple[Note, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[Action, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    break_since: datetime | None = None
+    undo_stack: tuple[int, ...] = ()
+    undo_floor: int = 0
+    last_seq: int = 0
+
+    @property
+    def item(self) -> Item | None:
+        return None if self.current is None else self.items[self.current]
+
+    @property
+    def item_id(self) -> str | None:
+        item = self.item
+        return None if item is None else item.id
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None and self.ended_at is None
+
+    @property
+    def on_break(self) -> bool:
+        return self.break_since is not None
+
+    def holder(self, role: str) -> str | None:
+        """Who holds `role` now, if anyone."""
+        for spell in reversed(self.roles):
+            if spell.role == role:
+                return spell.member_id
+        return None
+
+
+# --- folding events into state -------------------------------------------------------------
+
+
+def fold(meeting_id: str, log: list[Recorded]) -> LiveState:
+    """The state after every event in `log` that has not been undone."""
+    undone = {r.event.batch for r in log if isinstance(r.event, Undone)}
+    state = LiveState(meeting_id)
+    for recorded in log:
+        if recorded.batch in undone:
+            continue
+        state = apply(state, recorded)
+    return replace(state, last_seq=log[-1].seq if log else 0)
+
+
+def apply(state: LiveState, recorded: Recorded) -> LiveState:
+    """The state after one more event. An `Undone` needs the whole log: see `fold`."""
+    event, at = recorded.event, recorded.at
+    state = replace(state, last_seq=recorded.seq)
+    state = _track_undo(state, recorded)
+    match event:
+        case ItemAdded():
+            item = Item(event.item_id, event.title, event.proposed_by, event.timebox_minutes)
+            return replace(state, items=(*state.items, item))
+        case MeetingStarted():
+            return replace(state, started_at=at, present=frozenset(event.present))
+        case ItemOpened():
+            return _open_item(state, event.item_id, at)
+        case HandRaised():
+            return replace(state, queue=(*state.queue, event.member_id))
+        case HandLowered():
+            return replace(state, queue=tuple(m for m in state.queue if m != event.member_id))
+        case TurnStarted():
+            return replace(
+                state,
+                queue=tuple(m for m in state.queue if m != event.member_id),
+                speaker=event.member_id,
+                speaker_since=at,
+                turn_clock=Stopwatch().start(at),
+            )
+        case TurnEnded():
+            return _end_turn(state, at)
+        case NoteWritten():
+            note = Note(event.note_id, event.item_id, event.text, event.author_id, at)
+            return replace(state, notes=(*state.notes, note))
+        case RoleHanded():
+            return replace(state, roles=(*state.roles, RoleSpell(event.role, event.member_id, at)))
+        case DecisionRecorded():
+            decision = Decision(
+                event.decision_id,
+                event.item_id,
+                event.text,
+                event.method,
+                event.votes_for,
+                event.votes_against,
+                event.abstentions,
+                event.stand_asides,
+                event.concerns,
+                at,
+            )
+            return replace(state, decisions=(*state.decisions, decision))
+        case ActionRecorded():
+            action = Action(
+                event.action_id,
+                event.item_id,
+                event.what,
+                event.owner_id,
+                date.fromisoformat(event.due),
+                at,
+            )
+            return replace(state, actions=(*state.actions, action))
+        case BreakStarted():
+            return replace(_pause_clocks(state, at), break_since=at)
+        case BreakEnded():
+            return replace(_resume_clocks(state, at), break_since=None)
+        case MeetingEnded():
+            return replace(_pause_clocks(_end_turn(state, at), at), ended_at=at, queue=())
+        case Undone():
+            return state
+    raise AssertionError(f"unknown event {event!r}")
+
+
+def _track_undo(state: LiveState, recorded: Recorded) -> LiveState:
+    """Remember which batches (user actions) can still be undone, newest last."""
+    if isinstance(recorded.event, MeetingStarted):
+        return replace(state, undo_stack=(), undo_floor=recorded.batch)
+    if isinstance(recorded.event, Undone) or recorded.batch <= state.undo_floor:
+        return state
+    if state.undo_stack and state.undo_stack[-1] == recorded.batch:
+        return state
+    return replace(state, undo_stack=(*state.undo_stack, recorded.batch))
+
+
+def _with_item(state: LiveState, index: int, item: Item) -> LiveState:
+    items = list(state.items)
+    items[index] = item
+    return replace(state, items=tuple(items))
+
+
+def _open_item(state: LiveState, item_id: str, at: datetime) -> LiveState:
+    state = _pause_clocks(state, at) if not state.on_break else state
+    index = next(i for i, item in enumerate(state.items) if item.id == item_id)
+    state = replace(state, current=index)
+    if state.on_break:
+        return state
+    item = state.items[index]
+    return _with_item(state, index, replace(item, clock=item.clock.start(at)))
+
+
+def _pause_clocks(state: LiveState, at: datetime) -> LiveState:
+    if state.current is not None:
+        item = state.items[state.current]
+        state = _with_item(state, state.current, replace(item, clock=item.clock.stop(at)))
+    return replace(state, turn_clock=state.turn_clock.stop(at))
+
+
+def _resume_clocks(state: LiveState, at: datetime) -> LiveState:
+    if state.current is not None:
+        item = state.items[state.current]
+        state = _with_item(state, state.current, replace(item, clock=item.clock.start(at)))
+    if state.speaker is not None:
+        state = replace(state, turn_clock=state.turn_clock.start(at))
+    return state
+
+
+def _end_turn(state: LiveState, at: datetime) -> LiveState:
+    if state.speaker is None or state.speaker_since is None:
+        return state
+    turn = Turn(state.speaker, state.item_id, state.speaker_since, state.turn_clock.elapsed(at))
+    return replace(
+        state, turns=(*state.turns, turn), speaker=None, speaker_since=None, turn_clock=Stopwatch()
+    )
+
+
+# --- commands: the rules ---------------------------------------------------------------------
+
+
+def _require_running(state: LiveState) -> None:
+    if state.ended_at is not None:
+        raise DomainError("This meeting has ended. Undo the ending to carry on.")
+    if state.started_at is None:
+        raise DomainError("This meeting has not started yet.")
+
+
+def add_item(
+    state: LiveState, title: str, proposed_by: str | None, timebox_minutes: int
+) -> list[Event]:
+    if state.ended_at is not None:
+        raise DomainError("This meeting has ended, so its agenda can't change.")
+    return [
+        ItemAdded(
+            item_id=new_id(),
+            title=required_text(title, "the item's title", TITLE_LIMIT),
+            proposed_by=proposed_by,
+            timebox_minutes=check_minutes(timebox_minutes, "the time box", LONGEST_TIMEBOX_MINUTES),
+        )
+    ]
+
+
+def start_meeting(state: LiveState, present: list[str]) -> list[Event]:
+    if state.started_at is not None:
+        raise DomainError("This meeting has already started.")
+    events: list[Event] = [MeetingStarted(present=tuple(present))]
+    if state.items:
+        events.append(ItemOpened(state.items[0].id))
+    return events
+
+
+def move_item(state: LiveState, step: int) -> list[Event]:
+    _require_running(state)
+    if not state.items:
+        raise DomainError("The agenda is empty. Add an item first.")
+    target = 0 if state.current is None else state.current + step
+    if target >= len(state.items):
+        raise DomainError("This is the last item on the agenda.")
+    if target < 0:
+        raise DomainError("This is the first item on the agenda.")
+    return [ItemOpened(state.items[target].id)]
+
+
+def raise_hand(state: LiveState, member_id: str) -> list[Event]:
+    _require_running(state)
+    if member_id == state.speaker:
+        raise DomainError("They are speaking now.")
+    if member_id in state.queue:
+        place = state.queue.index(member_id) + 1
+        raise DomainError(f"They are already in the queue, at place {place}.")
+    return [HandRaised(member_id)]
+
+
+def lower_hand(state: LiveState, member_id: str) -> list[Event]:
+    _require_running(state)
+    if member_id not in state.queue:
+        raise DomainError("They are not in the queue.")
+    return [HandLowered(member_id)]
+
+
+def next_speaker(state: LiveState) -> list[Event]:
+    """End the current turn, if any, and give the floor to the first person in the queue."""
+    _require_running(state)
+    if state.on_break:
+        raise DomainError("The meeting is on a break. End the break first.")
+    if not state.queue:
+        raise DomainError("Nobody is in the queue to speak next.")
+    events: list[Event] = [TurnEnded()] if state.speaker else []
+    return [*events, TurnStarted(state.queue[0])]
+
+
+def end_turn(state: LiveState) -> list[Event]:
+    _require_running(state)
+    if state.speaker is None:
+        raise DomainError("Nobody is speaking at the moment.")
+    return [TurnEnded()]
+
+
+def write_note(state: LiveState, text: str) -> list[Event]:
+    _require_running(state)
+    author = state.holder(MINUTE_TAKER)
+    if author is None:
+        raise DomainError("Nobody is taking minutes yet. Hand the minute-taker role to someone.")
+    return [NoteWritten(new_id(), state.item_id, required_text(text, "the note"), author)]
+
+
+def hand_role(state: LiveState, role: str, member_id: str) -> list[Event]:
+    if state.ended_at is not None:
+        raise DomainError("This meeting has ended. Undo the ending to carry on.")
+    if state.holder(role) == member_id:
+        raise DomainError(f"They already hold the {role} role.")
+    return [RoleHanded(role, member_id)]
+
+
+def record_decision(
+    state: LiveState,
+    text: str,
+    method: str,
+    votes_for: int = 0,
+    votes_against: int = 0,
+    abstentions: int = 0,
+    stand_asides: int = 0,
+    concerns: str = "",
+) -> list[Event]:
+    _require_running(state)
+    if method not in DECISION_METHODS:
+        raise DomainError(f"How was it decided? Choose one of: {', '.join(DECISION_METHODS)}.")
+    counts = (votes_for, votes_against, abstentions, stand_asides)
+    if any(not 0 <= n <= LARGEST_VOTE for n in counts):
+        raise DomainError("Counts of votes and stand-asides must be whole numbers, 0 or more.")
+    if method == "vote" and votes_for + votes_against + abstentions == 0:
+        raise DomainError("For a vote, please give how many were for, against and abstaining.")
+    if method != "vote":
+        votes_for = votes_against = abstentions = 0
+    if method != "consent":
+        stand_asides = 0
+    return [
+        DecisionRecorded(
+            decision_id=new_id(),
+            item_id=state.item_id,
+            text=required_text(text, "what was decided"),
+            method=method,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            abstentions=abstentions,
+            stand_asides=stand_asides,
+            concerns=optional_text(concerns, "the concerns"),
+        )
+    ]
+
+
+def record_action(state: LiveState, what: str, owner_id: str, due: date) -> list[Event]:
+    _require_running(state)
+    return [
+        ActionRecorded(
+            action_id=new_id(),
+            item_id=state.item_id,
+            what=required_text(what, "what needs doing"),
+            owner_id=owner_id,
+            due=due.isoformat(),
+        )
+    ]
+
+
+def start_break(state: LiveState) -> list[Event]:
+    _require_running(state)
+    if state.on_break:
+        raise DomainError("The meeting is already on a break.")
+    return [BreakStarted()]
+
+
+def end_break(state: LiveState) -> list[Event]:
+    _require_running(state)
+    if not state.on_break:
+        raise DomainError("The meeting is not on a break.")
+    return [BreakEnded()]
+
+
+def end_meeting(state: LiveState) -> list[Event]:
+    _require_running(state)
+    events: list[Event] = [BreakEnded()] if state.on_break else []
+    return [*events, MeetingEnded()]
+
+
+def undo(state: LiveState) -> list[Event]:
+    if not state.undo_stack:
+        raise DomainError("There is nothing to undo.")
+    return [Undone(state.undo_stack[-1])]

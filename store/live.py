@@ -1,0 +1,54 @@
+"""A live meeting backed by the database: each command's events are committed before the
+state the screen shows changes."""
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from session.clock import Clock
+from session.events import Event, Undone
+from session.live import LiveState, apply, fold
+from store.db import writing
+from store.log import append, load
+
+Command = Callable[[LiveState], list[Event]]
+
+
+class LiveMeeting:
+    def __init__(self, db: Database, meeting_id: str, clock: Clock) -> None:
+        self.db = db
+        self.meeting_id = meeting_id
+        self.clock = clock
+        self.state = fold(meeting_id, load(db, meeting_id))
+
+    def do(self, command: Command) -> list[Event]:
+        """Run `command` against the latest state and commit its events as one batch.
+
+        Other processes may have written to this meeting: their events are read inside the same
+        write transaction first, so the rules are checked against what is really there. A
+        `DomainError` from the command rolls back and leaves the database as it was.
+        """
+        with writing(self.db):
+            self._catch_up()
+            events = command(self.state)
+            recorded = append(self.db, self.meeting_id, events, self.clock())
+        if any(isinstance(event, Undone) for event in events):
+            self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
+        else:
+            for item in recorded:
+                self.state = apply(self.state, item)
+        return events
+
+    def refresh(self) -> bool:
+        """Read what other processes committed since we last looked. True if anything changed."""
+        before = self.state.last_seq
+        self._catch_up()
+        return self.state.last_seq != before
+
+    def _catch_up(self) -> None:
+        newer = load(self.db, self.meeting_id, self.state.last_seq)
+        if any(isinstance(r.event, Undone) for r in newer):
+            self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
+            return
+        for item in newer:
+            self.state = apply(self.state, item)

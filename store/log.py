@@ -1,0 +1,40 @@
+"""The event log: every meeting is the events committed for it, in order."""
+
+import json
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from session.events import Event, Recorded, from_data, to_data
+from session.ids import new_id
+
+
+def append(db: Database, meeting_id: str, events: list[Event], at: datetime) -> list[Recorded]:
+    """Add `events` as one batch (one user action). Call inside `store.db.writing`."""
+    first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
+    rows = [
+        {
+            "seq": first + offset,
+            "id": new_id(),
+            "meeting_id": meeting_id,
+            "batch": first,
+            "at": at.isoformat(),
+            "kind": event.kind,
+            "data": json.dumps(to_data(event), ensure_ascii=False),
+        }
+        for offset, event in enumerate(events)
+    ]
+    db["events"].insert_all(rows)
+    return [Recorded(first + offset, first, at, event) for offset, event in enumerate(events)]
+
+
+def load(db: Database, meeting_id: str, after_seq: int = 0) -> list[Recorded]:
+    rows = db.execute(
+        "SELECT seq, batch, at, kind, data FROM events"
+        " WHERE meeting_id = ? AND seq > ? ORDER BY seq",
+        [meeting_id, after_seq],
+    ).fetchall()
+    return [
+        Recorded(seq, batch, datetime.fromisoformat(at), from_data(kind, json.loads(data)))
+        for seq, batch, at, kind, data in rows
+    ]

@@ -1,0 +1,104 @@
+"""The schema, built up by small named steps applied in order at start-up."""
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("coproduce")
+
+LIVE_EVENTS = """
+    SELECT * FROM events
+    WHERE batch NOT IN (SELECT json_extract(data, '$.batch') FROM events WHERE kind = 'undone')
+"""
+
+
+@migrations()
+def m001_groups_members_meetings_events(db: Database) -> None:
+    db["groups"].create(
+        {"id": str, "name": str, "perspectives": str, "created_at": str},
+        pk="id",
+        not_null={"name", "perspectives"},
+    )
+    db["members"].create(
+        {
+            "id": str,
+            "group_id": str,
+            "name": str,
+            "perspective": str,
+            "needs": str,
+            "consent_named": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "name", "perspective"},
+    )
+    db["meetings"].create(
+        {
+            "id": str,
+            "group_id": str,
+            "title": str,
+            "starts_at": str,
+            "place": str,
+            "format": str,
+            "length_minutes": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "title", "starts_at"},
+    )
+    db["events"].create(
+        {
+            "seq": int,
+            "id": str,
+            "meeting_id": str,
+            "batch": int,
+            "at": str,
+            "kind": str,
+            "data": str,
+        },
+        pk="seq",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"id", "meeting_id", "batch", "at", "kind", "data"},
+    )
+    db["events"].create_index(["id"], unique=True)
+    db["events"].create_index(["meeting_id", "seq"])
+    db["members"].create_index(["group_id"])
+    db["meetings"].create_index(["group_id"])
+
+
+@migrations()
+def m002_views_for_browsing(db: Database) -> None:
+    """Read-only views over the event log, so the file makes sense in any SQLite tool."""
+    db.create_view(
+        "agenda_items",
+        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+            json_extract(data, '$.title') AS title,
+            json_extract(data, '$.proposed_by') AS proposed_by,
+            json_extract(data, '$.timebox_minutes') AS timebox_minutes, at AS added_at
+        FROM ({LIVE_EVENTS}) WHERE kind = 'item_added' ORDER BY seq""",
+    )
+    db.create_view(
+        "notes",
+        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+            json_extract(data, '$.text') AS text,
+            json_extract(data, '$.author_id') AS author_id, at
+        FROM ({LIVE_EVENTS}) WHERE kind = 'note_written' ORDER BY seq""",
+    )
+    db.create_view(
+        "decisions",
+        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+            json_extract(data, '$.text') AS text, json_extract(data, '$.method') AS method,
+            json_extract(data, '$.votes_for') AS votes_for,
+            json_extract(data, '$.votes_against') AS votes_against,
+            json_extract(data, '$.abstentions') AS abstentions,
+            json_extract(data, '$.stand_asides') AS stand_asides,
+            json_extract(data, '$.concerns') AS concerns, at
+        FROM ({LIVE_EVENTS}) WHERE kind = 'decision_recorded' ORDER BY seq""",
+    )
+    db.create_view(
+        "actions",
+        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+            json_extract(data, '$.what') AS what, json_extract(data, '$.owner_id') AS owner_id,
+            json_extract(data, '$.due') AS due, at
+        FROM ({LIVE_EVENTS}) WHERE kind = 'action_recorded' ORDER BY seq""",
+    )

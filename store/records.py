@@ -1,0 +1,135 @@
+"""Groups, members and meetings: saving them and finding them again by what people type."""
+
+import json
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from session.clock import Clock
+from session.setup import Group, Meeting, Member
+from store.db import writing
+from store.errors import StoreError
+
+T = TypeVar("T")
+
+
+def save_group(db: Database, group: Group, clock: Clock) -> None:
+    with writing(db):
+        db["groups"].insert(
+            {
+                "id": group.id,
+                "name": group.name,
+                "perspectives": json.dumps(group.perspectives),
+                "created_at": clock().isoformat(),
+            }
+        )
+
+
+def save_member(db: Database, member: Member, clock: Clock) -> None:
+    with writing(db):
+        db["members"].insert(
+            {
+                "id": member.id,
+                "group_id": member.group_id,
+                "name": member.name,
+                "perspective": member.perspective,
+                "needs": member.needs,
+                "consent_named": int(member.consent_named),
+                "created_at": clock().isoformat(),
+            }
+        )
+
+
+def save_meeting(db: Database, meeting: Meeting, clock: Clock) -> None:
+    with writing(db):
+        db["meetings"].insert(
+            {
+                "id": meeting.id,
+                "group_id": meeting.group_id,
+                "title": meeting.title,
+                "starts_at": meeting.starts_at.isoformat(),
+                "place": meeting.place,
+                "format": meeting.format,
+                "length_minutes": meeting.length_minutes,
+                "created_at": clock().isoformat(),
+            }
+        )
+
+
+def _group(row: dict[str, Any]) -> Group:
+    return Group(row["id"], row["name"], tuple(json.loads(row["perspectives"])))
+
+
+def _member(row: dict[str, Any]) -> Member:
+    return Member(
+        row["id"],
+        row["group_id"],
+        row["name"],
+        row["perspective"],
+        row["needs"] or "",
+        bool(row["consent_named"]),
+    )
+
+
+def _meeting(row: dict[str, Any]) -> Meeting:
+    return Meeting(
+        row["id"],
+        row["group_id"],
+        row["title"],
+        datetime.fromisoformat(row["starts_at"]),
+        row["place"],
+        row["format"],
+        row["length_minutes"],
+    )
+
+
+def groups(db: Database) -> list[Group]:
+    return [_group(r) for r in db["groups"].rows_where(order_by="created_at, rowid")]
+
+
+def members_of(db: Database, group_id: str) -> list[Member]:
+    rows = db["members"].rows_where("group_id = ?", [group_id], order_by="created_at, rowid")
+    return [_member(r) for r in rows]
+
+
+def meetings(db: Database, group_id: str | None = None) -> list[Meeting]:
+    where, args = ("group_id = ?", [group_id]) if group_id else (None, [])
+    rows = db["meetings"].rows_where(where, args, order_by="starts_at, rowid")
+    return [_meeting(r) for r in rows]
+
+
+def get_group(db: Database, group_id: str) -> Group:
+    return _group(db["groups"].get(group_id))
+
+
+def get_meeting(db: Database, meeting_id: str) -> Meeting:
+    return _meeting(db["meetings"].get(meeting_id))
+
+
+def _pick(found: list[T], what: str, ref: str, listing: str) -> T:
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise StoreError(f"No {what} matches “{ref}”. {listing}")
+    raise StoreError(f"More than one {what} matches “{ref}”: please be more precise. {listing}")
+
+
+def _matches(ref: str, id_: str, name: str) -> bool:
+    typed = ref.strip().casefold()
+    return id_.startswith(typed) or name.casefold() == typed
+
+
+def find_group(db: Database, ref: str) -> Group:
+    found = [g for g in groups(db) if _matches(ref, g.id, g.name)]
+    return _pick(found, "group", ref, "`coproduce group list` shows them.")
+
+
+def find_meeting(db: Database, ref: str) -> Meeting:
+    found = [m for m in meetings(db) if _matches(ref, m.id, m.title)]
+    return _pick(found, "meeting", ref, "`coproduce meeting list` shows them.")
+
+
+def find_member(db: Database, group_id: str, ref: str) -> Member:
+    found = [m for m in members_of(db, group_id) if _matches(ref, m.id, m.name)]
+    return _pick(found, "person in this group", ref, "`coproduce person list` shows them.")
