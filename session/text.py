@@ -26,3 +26,16 @@ def required_text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
 def optional_text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
     """Like `required_text`, but an empty answer is fine."""
     return required_text(value, what, limit) if value.strip() else ""
+
+
+def visible(text: str) -> str:
+    """`text` with control characters (escape codes among them) turned into visible symbols, so
+    that what a person typed is shown literally and can never drive the terminal."""
+    return "".join(_VISIBLE.get(ord(char), char) for char in text)
+
+
+_VISIBLE = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A},
+    0x7F: "\u2421",
+    **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
+}
