@@ -241,7 +241,10 @@ def _with_item(state: LiveState, index: int, item: Item) -> LiveState:
 
 
 def _open_item(state: LiveState, item_id: str, at: datetime) -> LiveState:
-    state = _pause_clocks(state, at) if not state.on_break else state
+    # Only the item's clock stops: whoever is speaking carries on, and so does their turn clock.
+    if state.current is not None and not state.on_break:
+        item = state.items[state.current]
+        state = _with_item(state, state.current, replace(item, clock=item.clock.stop(at)))
     index = next(i for i, item in enumerate(state.items) if item.id == item_id)
     state = replace(state, current=index)
     if state.on_break:
