@@ -22,7 +22,6 @@ WEEKDAYS: dict[str, weekday] = {
         ("sunday", "sun"),
     )[day.weekday]
 }
-UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 IN_N_UNITS = re.compile(r"^in\s+(\d{1,3}|a|an|one)\s+(day|week|month|year)s?$")
 NEXT_OR_THIS = re.compile(r"^(next|this|on)?\s*([a-z]+)$")
 EXAMPLES = "“next friday”, “in 2 weeks”, “3 Dec” or 2026-12-03"
@@ -59,16 +58,26 @@ def _relative(phrase: str, today: date) -> date | None:
     if phrase == "tomorrow":
         return today + relativedelta(days=1)
     if phrase in ("next week", "next month", "next year"):
-        return today + relativedelta(**{UNITS[phrase.split()[1]]: 1})
+        return today + _step(phrase.split()[1], 1)
     if match := IN_N_UNITS.match(phrase):
         count_word, unit = match.groups()
         count = int(count_word) if count_word.isdigit() else 1
-        return today + relativedelta(**{UNITS[unit]: count})
+        return today + _step(unit, count)
     if (match := NEXT_OR_THIS.match(phrase)) and match.group(2) in WEEKDAYS:
         coming = today + relativedelta(days=1, weekday=WEEKDAYS[match.group(2)](+1))
         same_week = coming.isocalendar()[:2] == today.isocalendar()[:2]
         return coming + relativedelta(weeks=1) if match.group(1) == "next" and same_week else coming
     return None
+
+
+def _step(unit: str, count: int) -> relativedelta:
+    steps = {
+        "day": relativedelta(days=count),
+        "week": relativedelta(weeks=count),
+        "month": relativedelta(months=count),
+        "year": relativedelta(years=count),
+    }
+    return steps[unit]
 
 
 def full_date(day: date) -> str:

@@ -24,7 +24,7 @@ def append(db: Database, meeting_id: str, events: list[Event], at: datetime) -> 
         }
         for offset, event in enumerate(events)
     ]
-    db["events"].insert_all(rows)
+    db.table("events").insert_all(rows)
     return [Recorded(first + offset, first, at, event) for offset, event in enumerate(events)]
 
 
@@ -38,3 +38,9 @@ def load(db: Database, meeting_id: str, after_seq: int = 0) -> list[Recorded]:
         Recorded(seq, batch, datetime.fromisoformat(at), from_data(kind, json.loads(data)))
         for seq, batch, at, kind, data in rows
     ]
+
+
+def load_batch(db: Database, batch: int) -> list[Event]:
+    """The events of one user action, e.g. to say what an undo took back."""
+    rows = db.execute("SELECT kind, data FROM events WHERE batch = ? ORDER BY seq", [batch])
+    return [from_data(kind, json.loads(data)) for kind, data in rows.fetchall()]

@@ -12,12 +12,12 @@ LIVE_EVENTS = """
 
 @migrations()
 def m001_groups_members_meetings_events(db: Database) -> None:
-    db["groups"].create(
+    db.table("groups").create(
         {"id": str, "name": str, "perspectives": str, "created_at": str},
         pk="id",
         not_null={"name", "perspectives"},
     )
-    db["members"].create(
+    db.table("members").create(
         {
             "id": str,
             "group_id": str,
@@ -31,7 +31,7 @@ def m001_groups_members_meetings_events(db: Database) -> None:
         foreign_keys=[("group_id", "groups", "id")],
         not_null={"group_id", "name", "perspective"},
     )
-    db["meetings"].create(
+    db.table("meetings").create(
         {
             "id": str,
             "group_id": str,
@@ -46,7 +46,7 @@ def m001_groups_members_meetings_events(db: Database) -> None:
         foreign_keys=[("group_id", "groups", "id")],
         not_null={"group_id", "title", "starts_at"},
     )
-    db["events"].create(
+    db.table("events").create(
         {
             "seq": int,
             "id": str,
@@ -60,10 +60,10 @@ def m001_groups_members_meetings_events(db: Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id")],
         not_null={"id", "meeting_id", "batch", "at", "kind", "data"},
     )
-    db["events"].create_index(["id"], unique=True)
-    db["events"].create_index(["meeting_id", "seq"])
-    db["members"].create_index(["group_id"])
-    db["meetings"].create_index(["group_id"])
+    db.table("events").create_index(["id"], unique=True)
+    db.table("events").create_index(["meeting_id", "seq"])
+    db.table("members").create_index(["group_id"])
+    db.table("meetings").create_index(["group_id"])
 
 
 @migrations()

@@ -16,7 +16,7 @@ T = TypeVar("T")
 
 def save_group(db: Database, group: Group, clock: Clock) -> None:
     with writing(db):
-        db["groups"].insert(
+        db.table("groups").insert(
             {
                 "id": group.id,
                 "name": group.name,
@@ -28,7 +28,7 @@ def save_group(db: Database, group: Group, clock: Clock) -> None:
 
 def save_member(db: Database, member: Member, clock: Clock) -> None:
     with writing(db):
-        db["members"].insert(
+        db.table("members").insert(
             {
                 "id": member.id,
                 "group_id": member.group_id,
@@ -43,7 +43,7 @@ def save_member(db: Database, member: Member, clock: Clock) -> None:
 
 def save_meeting(db: Database, meeting: Meeting, clock: Clock) -> None:
     with writing(db):
-        db["meetings"].insert(
+        db.table("meetings").insert(
             {
                 "id": meeting.id,
                 "group_id": meeting.group_id,
@@ -85,26 +85,26 @@ def _meeting(row: dict[str, Any]) -> Meeting:
 
 
 def groups(db: Database) -> list[Group]:
-    return [_group(r) for r in db["groups"].rows_where(order_by="created_at, rowid")]
+    return [_group(r) for r in db.table("groups").rows_where(order_by="created_at, rowid")]
 
 
 def members_of(db: Database, group_id: str) -> list[Member]:
-    rows = db["members"].rows_where("group_id = ?", [group_id], order_by="created_at, rowid")
+    rows = db.table("members").rows_where("group_id = ?", [group_id], order_by="created_at, rowid")
     return [_member(r) for r in rows]
 
 
 def meetings(db: Database, group_id: str | None = None) -> list[Meeting]:
     where, args = ("group_id = ?", [group_id]) if group_id else (None, [])
-    rows = db["meetings"].rows_where(where, args, order_by="starts_at, rowid")
+    rows = db.table("meetings").rows_where(where, args, order_by="starts_at, rowid")
     return [_meeting(r) for r in rows]
 
 
 def get_group(db: Database, group_id: str) -> Group:
-    return _group(db["groups"].get(group_id))
+    return _group(db.table("groups").get(group_id))
 
 
 def get_meeting(db: Database, meeting_id: str) -> Meeting:
-    return _meeting(db["meetings"].get(meeting_id))
+    return _meeting(db.table("meetings").get(meeting_id))
 
 
 def _pick(found: list[T], what: str, ref: str, listing: str) -> T:

@@ -1,19 +1,45 @@
-"""The Textual app. Placeholder: the live screen is being built."""
+"""The Textual app: one factory builds it for the command line and the tests alike."""
+
+from collections.abc import Iterable
+from functools import partial
 
 from sqlite_utils import Database
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from session.clock import Clock, system_clock
+from store.live import LiveMeeting
+from tui.screens.live import LiveScreen
 
 
 class CoproduceApp(App[None]):
-    def __init__(self, db: Database, meeting_id: str | None, clock: Clock = system_clock) -> None:
+    CSS_PATH = "app.tcss"
+    TITLE = "coproduce"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
+
+    def __init__(self, db: Database, meeting_id: str, clock: Clock = system_clock) -> None:
         super().__init__()
         self.db = db
         self.meeting_id = meeting_id
         self.clock = clock
 
+    def on_mount(self) -> None:
+        self.push_screen(LiveScreen(LiveMeeting(self.db, self.meeting_id, self.clock)))
 
-def make_app(db: Database, meeting_id: str | None, clock: Clock = system_clock) -> CoproduceApp:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key in the Footer is also a command in the palette (ctrl+p)."""
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.show and binding.description and active.enabled:
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {key}",
+                    partial(self.run_action, binding.action, active.node),
+                )
+        yield from super().get_system_commands(screen)
+
+
+def make_app(db: Database, meeting_id: str, clock: Clock = system_clock) -> CoproduceApp:
     """The one way to build the app, for the command line and the tests alike."""
     return CoproduceApp(db, meeting_id, clock)

@@ -1,0 +1,19 @@
+from rich.text import Text
+
+from session.text import visible
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Text people typed, ready to show: never read as markup, control codes made visible."""
+    return Text(visible(text), style=style)
+
+
+def clock_face(seconds: float) -> str:
+    """Seconds as m:ss (or h:mm:ss), with a minus sign when a time box is overrun."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02}:{secs:02}"
+    return f"{sign}{minutes}:{secs:02}"

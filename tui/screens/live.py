@@ -1,0 +1,289 @@
+"""The live meeting on the projector: the item and its time box, who is speaking, the queue,
+the minute-taker, and the latest notes, decisions and actions."""
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from session import live
+from session.describe import describe_batch
+from session.errors import DomainError
+from session.events import Event
+from session.live import MINUTE_TAKER, LiveState
+from session.setup import Group, Meeting, Member
+from store import records
+from store.live import LiveMeeting
+from store.log import load_batch
+from tui.literal import clock_face, literal
+from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
+
+SHOWN_NOTES = 12
+SHOWN_RECORDS = 8
+
+
+class LiveScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "next_item", "Next item", id="live.next_item"),
+        Binding("p", "previous_item", "Previous item", id="live.previous_item"),
+        Binding("h", "raise_hand", "Hand up", id="live.raise_hand"),
+        Binding("l", "lower_hand", "Hand down", id="live.lower_hand"),
+        Binding("s", "next_speaker", "Next speaker", id="live.next_speaker"),
+        Binding("e", "end_turn", "End turn", id="live.end_turn"),
+        Binding("w", "write_note", "Write note", id="live.write_note"),
+        Binding("m", "hand_minutes", "Minute-taker", id="live.hand_minutes"),
+        Binding("d", "record_decision", "Decision", id="live.record_decision"),
+        Binding("a", "record_action", "Action", id="live.record_action"),
+        Binding("b", "toggle_break", "Break", id="live.toggle_break"),
+        Binding("i", "add_item", "Add item", id="live.add_item"),
+        Binding("u,ctrl+z", "undo", "Undo", id="live.undo"),
+        Binding("x", "end_meeting", "End meeting", id="live.end_meeting"),
+    ]
+
+    def __init__(self, meeting: LiveMeeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.details: Meeting = records.get_meeting(meeting.db, meeting.meeting_id)
+        self.group: Group = records.get_group(meeting.db, self.details.group_id)
+        self.members: list[Member] = records.members_of(meeting.db, self.group.id)
+        self.by_id = {m.id: m for m in self.members}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="item-bar"):
+            with Vertical(id="item-info"):
+                yield Static(id="item-position")
+                yield Static(id="item-title")
+                yield Static(id="item-meta")
+            with Vertical(id="item-clock-box"):
+                yield Digits(id="item-clock")
+                yield Static(id="item-clock-label")
+        yield Static(id="status-banner")
+        with Horizontal(id="middle"):
+            with Vertical(id="floor"):
+                yield Static("SPEAKING NOW", classes="heading")
+                yield Static(id="speaker-name")
+                yield Digits(id="speaker-clock")
+                yield Static("NEXT TO SPEAK", classes="heading")
+                yield Static(id="queue")
+            with Vertical(id="record"):
+                yield Static(id="minute-taker")
+                yield Static("LATEST NOTES", classes="heading")
+                yield Static(id="notes")
+                yield Static("DECISIONS AND ACTIONS", classes="heading")
+                yield Static(id="decisions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.meeting.state.started_at is None:
+            present = [m.id for m in self.members]
+            self.meeting.do(lambda s: live.start_meeting(s, present))
+        self.show_state()
+        self.set_interval(1, self.tick)
+
+    # --- showing the state -------------------------------------------------------------------
+
+    def person(self, member_id: str | None) -> str:
+        if member_id is None:
+            return "nobody"
+        member = self.by_id.get(member_id)
+        return member.name if member else "someone who has left the group"
+
+    def item_title(self, item_id: str) -> str:
+        return next((i.title for i in self.meeting.state.items if i.id == item_id), "an item")
+
+    def tick(self) -> None:
+        """Once a second: move the clocks, and show what other devices have written."""
+        if self.meeting.refresh():
+            self.show_state()
+        else:
+            self.show_clocks()
+
+    def show_state(self) -> None:
+        state = self.meeting.state
+        when = self.details.starts_at.strftime("%a %d %b %Y, %H:%M")
+        self.query_one("#title-bar", Static).update(
+            literal(f"{self.details.title} · {self.group.name} · {when} · {self.details.place}")
+        )
+        self.show_item(state)
+        self.show_status(state)
+        self.query_one("#speaker-name", Static).update(
+            literal(f"▶ {self.person(state.speaker)}", "bold")
+            if state.speaker
+            else Text("Nobody yet — press s for the next speaker", style="italic")
+        )
+        self.query_one("#queue", Static).update(self.queue_text(state))
+        self.query_one("#minute-taker", Static).update(
+            literal(f"✎ Minutes: {self.person(state.holder(MINUTE_TAKER))}")
+        )
+        self.query_one("#notes", Static).update(self.notes_text(state))
+        self.query_one("#decisions", Static).update(self.decisions_text(state))
+        self.show_clocks()
+
+    def show_item(self, state: LiveState) -> None:
+        item = state.item
+        if item is None or state.current is None:
+            self.query_one("#item-position", Static).update("AGENDA")
+            self.query_one("#item-title", Static).update("No agenda item yet — press i to add one")
+            self.query_one("#item-meta", Static).update("")
+            return
+        self.query_one("#item-position", Static).update(
+            f"ITEM {state.current + 1} OF {len(state.items)}"
+        )
+        self.query_one("#item-title", Static).update(literal(item.title, "bold"))
+        proposer = f"Proposed by {self.person(item.proposed_by)} · " if item.proposed_by else ""
+        self.query_one("#item-meta", Static).update(
+            literal(f"{proposer}time box {item.timebox_minutes} min")
+        )
+
+    def show_status(self, state: LiveState) -> None:
+        banner = self.query_one("#status-banner", Static)
+        if state.ended_at is not None:
+            banner.update("■ MEETING ENDED — press u to undo, or ctrl+q to quit")
+        elif state.on_break:
+            banner.update("☕ ON A BREAK — press b to carry on")
+        banner.display = state.ended_at is not None or state.on_break
+        self.set_class(state.on_break, "on-break")
+
+    def show_clocks(self) -> None:
+        state, now = self.meeting.state, self.meeting.clock()
+        item = state.item
+        label = self.query_one("#item-clock-label", Static)
+        if item is None:
+            self.query_one("#item-clock", Digits).update("")
+            label.update("")
+        else:
+            left = item.seconds_left(now)
+            self.query_one("#item-clock", Digits).update(clock_face(left))
+            label.update("⚠ OVER TIME" if left < 0 else f"left of {item.timebox_minutes} min")
+            self.set_class(left < 0, "over-time")
+        speaking = state.turn_clock.elapsed(now) if state.speaker else 0
+        self.query_one("#speaker-clock", Digits).update(clock_face(speaking))
+
+    def queue_text(self, state: LiveState) -> Text:
+        if not state.queue:
+            return Text("Nobody waiting — press h to add someone", style="italic")
+        lines = [f"{place}. {self.person(m)}" for place, m in enumerate(state.queue, start=1)]
+        return literal("\n".join(lines))
+
+    def notes_text(self, state: LiveState) -> Text:
+        notes = [n for n in state.notes if n.item_id == state.item_id][-SHOWN_NOTES:]
+        if not notes:
+            return Text("No notes on this item yet — press w to write one", style="italic")
+        return literal("\n".join(f"• {n.text}  ({self.person(n.author_id)})" for n in notes))
+
+    def decisions_text(self, state: LiveState) -> Text:
+        lines = [f"✔ Decided ({d.method}): {d.text}" for d in state.decisions]
+        lines += [
+            f"→ Action: {a.what} — {self.person(a.owner_id)}, by {a.due:%a %d %b}"
+            for a in state.actions
+        ]
+        if not lines:
+            return Text("None yet — press d for a decision, a for an action", style="italic")
+        return literal("\n".join(lines[-SHOWN_RECORDS:]))
+
+    # --- acting ------------------------------------------------------------------------------
+
+    def act(self, command: Callable[[LiveState], list[Event]]) -> bool:
+        """Commit `command`'s events, then show the new state. A refusal is shown kindly."""
+        try:
+            self.meeting.do(command)
+        except DomainError as error:
+            self.notify(str(error), title="Not done", severity="warning", markup=False)
+            return False
+        self.show_state()
+        return True
+
+    def after_form(self, saved: bool | None) -> None:
+        if saved:
+            self.show_state()
+
+    def pick_person(
+        self,
+        heading: str,
+        people: list[Member],
+        then: Callable[[str], object],
+        notes: dict[str, str] | None = None,
+    ) -> None:
+        def chosen(member_id: str | None) -> None:
+            if member_id is not None:
+                then(member_id)
+
+        self.app.push_screen(PersonPicker(heading, people, notes or {}), chosen)
+
+    def action_next_item(self) -> None:
+        self.act(lambda s: live.move_item(s, +1))
+
+    def action_previous_item(self) -> None:
+        self.act(lambda s: live.move_item(s, -1))
+
+    def action_raise_hand(self) -> None:
+        state = self.meeting.state
+        waiting = [m for m in self.members if m.id not in state.queue and m.id != state.speaker]
+        self.pick_person(
+            "Who would like to speak?",
+            waiting,
+            lambda member_id: self.act(lambda s: live.raise_hand(s, member_id)),
+        )
+
+    def action_lower_hand(self) -> None:
+        queued = [self.by_id[m] for m in self.meeting.state.queue if m in self.by_id]
+        if not queued:
+            self.notify("Nobody is in the queue.", title="Not done", severity="warning")
+            return
+        self.pick_person(
+            "Take whom out of the queue?",
+            queued,
+            lambda member_id: self.act(lambda s: live.lower_hand(s, member_id)),
+        )
+
+    def action_next_speaker(self) -> None:
+        self.act(live.next_speaker)
+
+    def action_end_turn(self) -> None:
+        self.act(live.end_turn)
+
+    def action_write_note(self) -> None:
+        author = self.meeting.state.holder(MINUTE_TAKER)
+        if author is None:
+            self.notify(
+                "Nobody is taking minutes yet. Press m to choose the minute-taker.",
+                title="Not done",
+                severity="warning",
+            )
+            return
+        self.app.push_screen(NoteForm(self.meeting, self.person(author)), self.after_form)
+
+    def action_hand_minutes(self) -> None:
+        holder = self.meeting.state.holder(MINUTE_TAKER)
+        self.pick_person(
+            "Who takes the minutes now?",
+            [m for m in self.members if m.id != holder],
+            lambda member_id: self.act(lambda s: live.hand_role(s, MINUTE_TAKER, member_id)),
+        )
+
+    def action_record_decision(self) -> None:
+        self.app.push_screen(DecisionForm(self.meeting), self.after_form)
+
+    def action_record_action(self) -> None:
+        self.app.push_screen(ActionForm(self.meeting, self.members), self.after_form)
+
+    def action_add_item(self) -> None:
+        self.app.push_screen(ItemForm(self.meeting, self.members), self.after_form)
+
+    def action_toggle_break(self) -> None:
+        self.act(live.end_break if self.meeting.state.on_break else live.start_break)
+
+    def action_end_meeting(self) -> None:
+        self.act(live.end_meeting)
+
+    def action_undo(self) -> None:
+        stack = self.meeting.state.undo_stack
+        taken_back = load_batch(self.meeting.db, stack[-1]) if stack else []
+        if self.act(live.undo):
+            words = describe_batch(taken_back, self.person, self.item_title)
+            self.notify(f"Undone: {words}.", title="Undo", markup=False)
