@@ -4,23 +4,22 @@ import re
 from datetime import date, datetime
 
 from dateutil import parser
-from dateutil.relativedelta import relativedelta, weekday
-from dateutil.relativedelta import weekdays as dateutil_weekdays
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from session.errors import DomainError
 
 WEEKDAYS: dict[str, weekday] = {
     name: day
-    for day in dateutil_weekdays
-    for name in (
-        ("monday", "mon"),
-        ("tuesday", "tue", "tues"),
-        ("wednesday", "wed"),
-        ("thursday", "thu", "thur", "thurs"),
-        ("friday", "fri"),
-        ("saturday", "sat"),
-        ("sunday", "sun"),
-    )[day.weekday]
+    for day, names in (
+        (MO, ("monday", "mon")),
+        (TU, ("tuesday", "tue", "tues")),
+        (WE, ("wednesday", "wed")),
+        (TH, ("thursday", "thu", "thur", "thurs")),
+        (FR, ("friday", "fri")),
+        (SA, ("saturday", "sat")),
+        (SU, ("sunday", "sun")),
+    )
+    for name in names
 }
 IN_N_UNITS = re.compile(r"^in\s+(\d{1,3}|a|an|one)\s+(day|week|month|year)s?$")
 NEXT_OR_THIS = re.compile(r"^(next|this|on)?\s*([a-z]+)$")
