@@ -8,6 +8,7 @@ from datetime import date, datetime
 from session.errors import DomainError
 from session.events import (
     DECISION_METHODS,
+    ROLES,
     ActionRecorded,
     BreakEnded,
     BreakStarted,
@@ -370,6 +371,8 @@ def write_note(state: LiveState, text: str) -> list[Event]:
 def hand_role(state: LiveState, role: str, member_id: str) -> list[Event]:
     if state.ended_at is not None:
         raise DomainError("This meeting has ended. Undo the ending to carry on.")
+    if role not in ROLES:
+        raise DomainError(f"There is no “{role}” role. The roles are: {', '.join(ROLES)}.")
     if state.holder(role) == member_id:
         raise DomainError(f"They already hold the {role} role.")
     return [RoleHanded(role, member_id)]
