@@ -38,17 +38,47 @@ def parse_due(text: str, today: date) -> date:
     if (found := _relative(phrase, today)) is not None:
         return found
     try:
-        parsed = parser.parse(phrase, default=datetime(today.year, today.month, today.day))
+        parsed = _parse(phrase, datetime(today.year, today.month, today.day))
     except (ValueError, OverflowError):
         raise DomainError(
             f"Sorry, “{text.strip()}” doesn't read as a date. Try {EXAMPLES}."
         ) from None
     found = parsed.date()
-    if found < today and not re.search(r"\d{4}", phrase):
+    if found < today and not _month_given(phrase, parsed):
+        found = _next_month_with_day(found.day, today)
+    elif found < today and not re.search(r"\d{4}", phrase):
         found += relativedelta(years=1)
     if found < today:
         raise DomainError(f"{full_date(found)} has already passed. Please give a later date.")
     return found
+
+
+def _parse(phrase: str, default: datetime) -> datetime:
+    """dateutil's reading of `phrase`. Numbers are read day first, as people write them in the
+    UK ("3/12" is 3 December), unless the year comes first, as in 2026-12-03."""
+    return parser.parse(phrase, default=default, dayfirst=not re.match(r"\d{4}", phrase))
+
+
+def _month_given(phrase: str, read: datetime) -> bool:
+    """Whether `phrase` (read as `read` in the current month) names its month: read in another
+    month, it must come out in the same one."""
+    other = datetime(read.year, read.month % 12 + 1, 1)
+    try:
+        return _parse(phrase, other).month == read.month
+    except (ValueError, OverflowError):
+        return False  # e.g. "31" read in a 30-day month: the month was not given
+
+
+def _next_month_with_day(day: int, today: date) -> date:
+    """The `day` of the month in the first month after today's that has one: "5" said on
+    26 November is 5 December."""
+    month = date(today.year, today.month, 1)
+    while True:
+        month += relativedelta(months=1)
+        try:
+            return month.replace(day=day)
+        except ValueError:
+            continue
 
 
 def _relative(phrase: str, today: date) -> date | None:
@@ -100,7 +130,7 @@ def parse_when(text: str, now: datetime) -> datetime:
             raise DomainError(f"Sorry, “{time_part}” doesn't read as a time.") from None
         return datetime.combine(day, clock.time())
     try:
-        return parser.parse(phrase, default=datetime(now.year, now.month, now.day, 0, 0))
+        return _parse(phrase, datetime(now.year, now.month, now.day, 0, 0))
     except (ValueError, OverflowError):
         raise DomainError(
             f"Sorry, “{text.strip()}” doesn't read as a date and time. "
