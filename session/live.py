@@ -2,7 +2,7 @@
 next. Commands check the rules against the state and return the events to commit; they never
 change anything themselves."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from session.errors import DomainError
@@ -42,7 +42,7 @@ class Item:
     title: str
     proposed_by: str | None
     timebox_minutes: int
-    clock: Stopwatch = Stopwatch()
+    clock: Stopwatch = field(default_factory=Stopwatch)
 
     def seconds_left(self, now: datetime) -> float:
         return self.timebox_minutes * 60 - self.clock.elapsed(now)
@@ -107,7 +107,7 @@ class LiveState:
     queue: tuple[str, ...] = ()
     speaker: str | None = None
     speaker_since: datetime | None = None
-    turn_clock: Stopwatch = Stopwatch()
+    turn_clock: Stopwatch = field(default_factory=Stopwatch)
     roles: tuple[RoleSpell, ...] = ()
     notes: tuple[Note, ...] = ()
     decisions: tuple[Decision, ...] = ()
