@@ -1,0 +1,121 @@
+"""Events as data (session/events.py), the stopwatch, the frozen clock and ids."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from session.clock import FrozenClock, system_clock
+from session.events import (
+    EVENT_TYPES,
+    ActionRecorded,
+    BreakEnded,
+    BreakStarted,
+    DecisionRecorded,
+    Event,
+    HandLowered,
+    HandRaised,
+    ItemAdded,
+    ItemOpened,
+    MeetingEnded,
+    MeetingStarted,
+    NoteWritten,
+    RoleHanded,
+    TurnEnded,
+    TurnStarted,
+    Undone,
+    from_data,
+    to_data,
+)
+from session.ids import new_id, short
+from session.stopwatch import Stopwatch
+
+T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+
+ONE_OF_EACH: list[Event] = [
+    ItemAdded("i1", "[bold]Transport[/]", "ann", 15),
+    ItemAdded("i2", "No proposer", None, 5),
+    MeetingStarted(("ann", "bob")),
+    MeetingStarted(()),
+    ItemOpened("i1"),
+    HandRaised("ann"),
+    HandLowered("ann"),
+    TurnStarted("bob"),
+    TurnEnded(),
+    NoteWritten("n1", "i1", "\x1b[31mred\x1b[0m and émigré 🤝", "cat"),
+    NoteWritten("n2", None, "No item", "cat"),
+    RoleHanded("minute-taker", "cat"),
+    DecisionRecorded("d1", "i1", "Agreed", "vote", 5, 2, 1, 0, "[cost]"),
+    DecisionRecorded("d2", None, "Later", "deferred"),
+    ActionRecorded("a1", "i1", "Ring the council", "bob", "2026-12-04"),
+    BreakStarted(),
+    BreakEnded(),
+    MeetingEnded(),
+    Undone(7),
+]
+
+
+def test_every_event_type_is_registered_under_its_kind() -> None:
+    assert {type(e) for e in ONE_OF_EACH} == set(EVENT_TYPES.values())
+    assert all(EVENT_TYPES[cls.kind] is cls for cls in EVENT_TYPES.values())
+
+
+@pytest.mark.parametrize("event", ONE_OF_EACH, ids=lambda e: type(e).__name__)
+def test_events_round_trip_through_json(event: Event) -> None:
+    data = json.loads(json.dumps(to_data(event), ensure_ascii=False))
+    assert from_data(event.kind, data) == event
+
+
+def test_from_data_ignores_fields_it_does_not_know() -> None:
+    data = {"member_id": "ann", "added_later": 1}
+    assert from_data("hand_raised", data) == HandRaised("ann")
+
+
+def test_from_data_uses_defaults_for_fields_added_later() -> None:
+    data = {"decision_id": "d", "item_id": None, "text": "Agreed", "method": "consensus"}
+    assert from_data("decision_recorded", data) == DecisionRecorded(
+        "d", None, "Agreed", "consensus"
+    )
+
+
+def test_from_data_refuses_an_unknown_kind() -> None:
+    with pytest.raises(KeyError):
+        from_data("tea_served", {})
+
+
+def test_stopwatch_runs_pauses_and_resumes() -> None:
+    watch = Stopwatch()
+    assert watch.elapsed(T0) == 0
+    assert not watch.running
+    watch = watch.start(T0)
+    assert watch.running
+    assert watch.elapsed(T0 + timedelta(seconds=30)) == 30
+    watch = watch.stop(T0 + timedelta(seconds=30))
+    assert not watch.running
+    assert watch.elapsed(T0 + timedelta(hours=1)) == 30
+    watch = watch.start(T0 + timedelta(seconds=100)).start(T0 + timedelta(seconds=200))
+    assert watch.elapsed(T0 + timedelta(seconds=110)) == 40  # starting twice keeps the first
+
+
+def test_stopwatch_never_counts_backwards() -> None:
+    watch = Stopwatch(banked=5).start(T0)
+    assert watch.elapsed(T0 - timedelta(seconds=60)) == 5
+
+
+def test_frozen_clock_moves_only_when_told() -> None:
+    clock = FrozenClock(T0)
+    assert clock() == clock() == T0
+    clock.advance(1.5)
+    assert clock() == T0 + timedelta(seconds=1.5)
+
+
+def test_system_clock_is_timezone_aware() -> None:
+    assert system_clock().tzinfo is not None
+
+
+def test_ids_are_unique_hex_and_shorten_to_eight() -> None:
+    ids = {new_id() for _ in range(100)}
+    assert len(ids) == 100
+    some = ids.pop()
+    assert len(some) == 32 and int(some, 16) >= 0
+    assert short(some) == some[:8]
