@@ -114,6 +114,11 @@ def full_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def full_date_time(at: datetime) -> str:
+    """A date and time written out in full: "Tuesday 1 December 2026 at 14:00"."""
+    return f"{full_date(at.date())} at {at:%H:%M}"
+
+
 TIME_AT_END = re.compile(r"^(.*?)\s*(?:at\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}:\d{2})$")
 
 

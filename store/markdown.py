@@ -1,0 +1,36 @@
+"""Writing people's text into Markdown so that it reads as typed and can't change the layout."""
+
+import re
+from collections.abc import Sequence
+
+from session.text import visible
+
+INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?\w+;)")
+BLOCK_START = re.compile(r"^([>+=-])|^(\d+)([.)])")
+
+
+def inline(text: str) -> str:
+    """`text` as one line of Markdown that renders literally.
+
+    Line breaks become spaces, control characters become visible symbols, and the characters
+    Markdown would read as formatting, links, HTML, table cells or headings are escaped.
+    """
+    flat = " ".join(visible(text).split())
+    escaped = INLINE_SPECIAL.sub(lambda match: "\\" + match.group(0), flat)
+    return BLOCK_START.sub(_escape_block_start, escaped)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """A Markdown table, one string per line. Cells must already be escaped with `inline`."""
+    lines = [_row(header), _row(tuple("---" for _ in header))]
+    return lines + [_row(row) for row in rows]
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"
