@@ -31,16 +31,30 @@ def open_db(path: Path, create_folder: bool = False) -> Database:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as error:
             raise StoreError(f"coproduce can't create {path}: {error.strerror}.") from None
+    unusable = f"{path} can't be used as a coproduce database"
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{unusable} ({error}).") from None
+    try:
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = FULL")
+        # Someone else's database (a typo in --db, say) must be left exactly as it was: no WAL,
+        # no migrations table. Ours is either empty or has our migrations recorded.
+        if db.table_names() and not migrations.applied(db):
+            raise StoreError(
+                f"{path} is a database, but not a coproduce one. It has been left as it was."
+            )
         db.enable_wal()
         migrations.apply(db)
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} can't be used as a coproduce database ({error}).") from None
+        conn.close()
+        raise StoreError(f"{unusable} ({error}).") from None
+    except BaseException:
+        conn.close()
+        raise
     return db
 
 

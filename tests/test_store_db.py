@@ -1,0 +1,215 @@
+"""Opening the database (store/db.py) and its schema (store/migrations.py)."""
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from store.db import memory_db, open_db, writing
+from store.errors import StoreError
+from store.migrations import migrations
+
+TABLES = {"events", "groups", "members", "meetings"}
+VIEWS = {"agenda_items", "notes", "decisions", "actions"}
+
+
+def schema(db: Database) -> list[tuple[str, str, str]]:
+    return db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+
+
+def columns(db: Database, name: str) -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA table_info([{name}])").fetchall()]
+
+
+def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
+    db = Database(memory=True)
+    migrations.apply(db)
+    assert set(db.table_names()) >= TABLES
+    assert set(db.view_names()) == VIEWS
+    assert columns(db, "events") == ["seq", "id", "meeting_id", "batch", "at", "kind", "data"]
+    assert columns(db, "groups") == ["id", "name", "perspectives", "created_at"]
+    assert columns(db, "members") == [
+        "id",
+        "group_id",
+        "name",
+        "perspective",
+        "needs",
+        "consent_named",
+        "created_at",
+    ]
+    assert columns(db, "meetings") == [
+        "id",
+        "group_id",
+        "title",
+        "starts_at",
+        "place",
+        "format",
+        "length_minutes",
+        "created_at",
+    ]
+    assert columns(db, "agenda_items") == [
+        "meeting_id",
+        "item_id",
+        "title",
+        "proposed_by",
+        "timebox_minutes",
+        "added_at",
+    ]
+    assert columns(db, "notes") == ["meeting_id", "item_id", "text", "author_id", "at"]
+    assert columns(db, "actions") == ["meeting_id", "item_id", "what", "owner_id", "due", "at"]
+    assert "votes_for" in columns(db, "decisions")
+    assert db["events"].pks == ["seq"]
+    assert {fk.other_table for fk in db["events"].foreign_keys} == {"meetings"}
+    assert {fk.other_table for fk in db["members"].foreign_keys} == {"groups"}
+    assert any(index.unique and index.columns == ["id"] for index in db["events"].indexes)
+
+
+def test_applying_the_migrations_twice_changes_nothing() -> None:
+    db = memory_db()
+    before = schema(db)
+    applied = [m.name for m in migrations.applied(db)]
+    migrations.apply(db)
+    assert schema(db) == before
+    assert [m.name for m in migrations.applied(db)] == applied
+    assert applied == ["m001_groups_members_meetings_events", "m002_views_for_browsing"]
+    assert migrations.pending(db) == []
+
+
+def test_memory_db_enforces_foreign_keys() -> None:
+    db = memory_db()
+    with pytest.raises(sqlite3.IntegrityError):
+        db["members"].insert({"id": "m", "group_id": "nope", "name": "Ann", "perspective": "x"})
+
+
+def test_open_db_creates_a_private_file_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "coproduce.db"
+    db = open_db(path)
+    assert path.is_file()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert set(db.table_names()) >= TABLES
+    assert set(db.view_names()) == VIEWS
+    db.close()
+
+
+def test_open_db_again_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "coproduce.db"
+    db = open_db(path)
+    db["groups"].insert({"id": "g", "name": "Riverside", "perspectives": "[]"})
+    before = schema(db)
+    db.close()
+    again = open_db(path)
+    assert schema(again) == before
+    assert again["groups"].count == 1
+    again.close()
+
+
+def test_open_db_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    folder = tmp_path / "not-made-yet"
+    with pytest.raises(StoreError) as caught:
+        open_db(folder / "coproduce.db")
+    assert str(caught.value) == (
+        f"The folder {folder} does not exist. Create it, or choose another file."
+    )
+    assert not folder.exists()
+
+
+def test_open_db_can_create_a_private_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "user-data" / "coproduce"
+    open_db(folder / "coproduce.db", create_folder=True).close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert (folder / "coproduce.db").is_file()
+
+
+def assert_refused_and_untouched(path: Path, *phrases: str) -> None:
+    before = path.read_bytes()
+    siblings = set(path.parent.iterdir())
+    with pytest.raises(StoreError) as caught:
+        open_db(path)
+    assert path.read_bytes() == before
+    assert set(path.parent.iterdir()) == siblings
+    for phrase in phrases:
+        assert phrase in str(caught.value)
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(bytes(range(256)) * 64 + os.urandom(4096))
+    assert_refused_and_untouched(
+        path, f"{path} can't be used as a coproduce database", "file is not a database"
+    )
+
+
+def test_a_text_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text("Minutes of the meeting\n" * 200)
+    assert_refused_and_untouched(path, "can't be used as a coproduce database")
+
+
+def test_someone_elses_sqlite_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE groups (x)")
+    conn.execute("INSERT INTO groups VALUES (1)")
+    conn.commit()
+    conn.close()
+    assert_refused_and_untouched(path, "is a database, but not a coproduce one")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()
+    db = open_db(path)
+    assert set(db.table_names()) >= TABLES
+    db.close()
+
+
+def test_a_folder_in_place_of_the_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "coproduce.db"
+    path.mkdir()
+    with pytest.raises(StoreError, match="can't be used as a coproduce database"):
+        open_db(path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_a_folder_without_write_permission_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    try:
+        with pytest.raises(StoreError) as caught:
+            open_db(folder / "coproduce.db")
+        assert str(caught.value) == (
+            f"coproduce can't create a database in {folder}: no permission."
+        )
+    finally:
+        folder.chmod(0o700)
+
+
+def test_writing_commits_on_success(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "coproduce.db")
+    with writing(db):
+        db["groups"].insert({"id": "g", "name": "Riverside", "perspectives": "[]"})
+    other = open_db(tmp_path / "coproduce.db")
+    assert other["groups"].count == 1
+    db.close()
+    other.close()
+
+
+def test_writing_rolls_back_on_error(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "coproduce.db")
+    with pytest.raises(RuntimeError), writing(db):
+        db["groups"].insert({"id": "g", "name": "Riverside", "perspectives": "[]"})
+        raise RuntimeError("boom")
+    assert db["groups"].count == 0
+    assert not db.conn.in_transaction
+    db.close()
