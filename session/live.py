@@ -418,13 +418,16 @@ def record_decision(
     ]
 
 
-def record_action(state: LiveState, what: str, owner_id: str, due: date) -> list[Event]:
+def record_action(state: LiveState, what: str, owner_id: str | None, due: date) -> list[Event]:
     _require_running(state)
+    checked_what = required_text(what, "what needs doing")
+    if owner_id is None:
+        raise DomainError("Please choose who will do it.")
     return [
         ActionRecorded(
             action_id=new_id(),
             item_id=state.item_id,
-            what=required_text(what, "what needs doing"),
+            what=checked_what,
             owner_id=owner_id,
             due=due.isoformat(),
         )

@@ -187,9 +187,8 @@ class ActionForm(FormScreen):
 
     def save(self) -> None:
         what = self.query_one("#what", Input).value
-        owner = self.query_one("#owner", Select).value
-        if not isinstance(owner, str):
-            raise DomainError("Please choose who will do it.")
+        chosen = self.query_one("#owner", Select).value
+        owner = chosen if isinstance(chosen, str) else None
         due = parse_due(self.query_one("#due", Input).value, self.today())
         self.meeting.do(lambda s: live.record_action(s, what, owner, due))
 

@@ -53,7 +53,9 @@ class LiveScreen(Screen[None]):
         self.by_id = {m.id: m for m in self.members}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title-bar")
+        with Horizontal(id="title-bar"):
+            yield Static(id="meeting-title")
+            yield Static(id="wall-clock")
         with Horizontal(id="item-bar"):
             with Vertical(id="item-info"):
                 yield Static(id="item-position")
@@ -70,6 +72,8 @@ class LiveScreen(Screen[None]):
                 yield Digits(id="speaker-clock")
                 yield Static("NEXT TO SPEAK", classes="heading")
                 yield Static(id="queue")
+                yield Static("AGENDA", classes="heading")
+                yield Static(id="agenda")
             with Vertical(id="record"):
                 yield Static(id="minute-taker")
                 yield Static("LATEST NOTES", classes="heading")
@@ -106,7 +110,7 @@ class LiveScreen(Screen[None]):
     def show_state(self) -> None:
         state = self.meeting.state
         when = self.details.starts_at.strftime("%a %d %b %Y, %H:%M")
-        self.query_one("#title-bar", Static).update(
+        self.query_one("#meeting-title", Static).update(
             literal(f"{self.details.title} · {self.group.name} · {when} · {self.details.place}")
         )
         self.show_item(state)
@@ -117,6 +121,7 @@ class LiveScreen(Screen[None]):
             else Text("Nobody yet — press s for the next speaker", style="italic")
         )
         self.query_one("#queue", Static).update(self.queue_text(state))
+        self.query_one("#agenda", Static).update(self.agenda_text(state))
         self.query_one("#minute-taker", Static).update(
             literal(f"✎ Minutes: {self.person(state.holder(MINUTE_TAKER))}")
         )
@@ -144,13 +149,11 @@ class LiveScreen(Screen[None]):
         banner = self.query_one("#status-banner", Static)
         if state.ended_at is not None:
             banner.update("■ MEETING ENDED — press u to undo, or ctrl+q to quit")
-        elif state.on_break:
-            banner.update("☕ ON A BREAK — press b to carry on")
         banner.display = state.ended_at is not None or state.on_break
-        self.set_class(state.on_break, "on-break")
 
     def show_clocks(self) -> None:
         state, now = self.meeting.state, self.meeting.clock()
+        self.query_one("#wall-clock", Static).update(f"{now.astimezone():%H:%M}")
         item = state.item
         label = self.query_one("#item-clock-label", Static)
         if item is None:
@@ -161,14 +164,32 @@ class LiveScreen(Screen[None]):
             self.query_one("#item-clock", Digits).update(clock_face(left))
             label.update("⚠ OVER TIME" if left < 0 else f"left of {item.timebox_minutes} min")
             self.set_class(left < 0, "over-time")
-        speaking = state.turn_clock.elapsed(now) if state.speaker else 0
-        self.query_one("#speaker-clock", Digits).update(clock_face(speaking))
+        speaking = clock_face(state.turn_clock.elapsed(now)) if state.speaker else ""
+        self.query_one("#speaker-clock", Digits).update(speaking)
+        if state.break_since is not None and state.ended_at is None:
+            paused = clock_face((now - state.break_since).total_seconds())
+            self.query_one("#status-banner", Static).update(
+                f"☕ ON A BREAK ({paused}) — press b to carry on"
+            )
 
     def queue_text(self, state: LiveState) -> Text:
         if not state.queue:
             return Text("Nobody waiting — press h to add someone", style="italic")
         lines = [f"{place}. {self.person(m)}" for place, m in enumerate(state.queue, start=1)]
         return literal("\n".join(lines))
+
+    def agenda_text(self, state: LiveState) -> Text:
+        if not state.items:
+            return Text("Empty — press i to add an item", style="italic")
+        marks = ["✓" if i < (state.current or 0) else " " for i in range(len(state.items))]
+        if state.current is not None:
+            marks[state.current] = "▶"
+        return literal(
+            "\n".join(
+                f"{mark} {place}. {item.title}"
+                for place, (mark, item) in enumerate(zip(marks, state.items, strict=True), 1)
+            )
+        )
 
     def notes_text(self, state: LiveState) -> Text:
         notes = [n for n in state.notes if n.item_id == state.item_id][-SHOWN_NOTES:]

@@ -1,0 +1,121 @@
+"""The live screen driven end to end, as a facilitator would, against a real database file."""
+
+from pathlib import Path
+
+from session.live import MINUTE_TAKER
+from store.db import open_db
+from store.live import LiveMeeting
+from tests.live_driver import (
+    demo_app,
+    fill,
+    frozen_clock,
+    member_id,
+    press_then_choose,
+    select,
+    shown,
+)
+
+SIZE = (80, 24)
+
+
+async def test_a_whole_meeting_is_saved_as_it_happens_and_resumes_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "meeting.db"
+    clock = frozen_clock()
+    app = demo_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "ITEM 1 OF 4" in shown(pilot, "#item-position")
+        assert "Transport to day services" in shown(pilot, "#item-title")
+
+        await press_then_choose(pilot, "m", "Tom Gallagher")
+        assert shown(pilot, "#minute-taker") == "✎ Minutes: Tom Gallagher"
+
+        await press_then_choose(pilot, "h", "Margaret Okafor")
+        await press_then_choose(pilot, "h", "Priya Sharma")
+        await press_then_choose(pilot, "h", "David Hughes")
+        assert shown(pilot, "#queue").splitlines() == [
+            "1. Margaret Okafor",
+            "2. Priya Sharma",
+            "3. David Hughes",
+        ]
+        await press_then_choose(pilot, "l", "Priya Sharma")
+        assert "Priya" not in shown(pilot, "#queue")
+
+        await pilot.press("s")
+        assert shown(pilot, "#speaker-name") == "▶ Margaret Okafor"
+        clock.advance(95)
+        await pilot.press("s")
+        assert shown(pilot, "#speaker-name") == "▶ David Hughes"
+        clock.advance(30)
+
+        await pilot.press("w")
+        await fill(pilot, "#text", "Pick-ups were late [three] times in May")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "• Pick-ups were late [three] times in May  (Tom Gallagher)" in shown(
+            pilot, "#notes"
+        )
+
+        await press_then_choose(pilot, "m", "Joan Whitfield")
+        await pilot.press("w")
+        await fill(pilot, "#text", "Ask for a named contact at the transport team")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(Joan Whitfield)" in shown(pilot, "#notes")
+
+        await pilot.press("d")
+        await fill(pilot, "#text", "Write to the transport team together")
+        await select(pilot, "#method", "vote")
+        await fill(pilot, "#for", "6")
+        await fill(pilot, "#against", "1")
+        await fill(pilot, "#abstain", "1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "✔ Decided (vote): Write to the transport team together" in shown(
+            pilot, "#decisions"
+        )
+
+        await pilot.press("a")
+        await fill(pilot, "#what", "Draft the letter")
+        await select(pilot, "#owner", member_id(pilot, "David Hughes"))
+        await fill(pilot, "#due", "next friday")
+        assert shown(pilot, "#due-read-back") == "→ Friday 11 December 2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "→ Action: Draft the letter — David Hughes, by Fri 11 Dec" in shown(
+            pilot, "#decisions"
+        )
+
+        await pilot.press("b")
+        assert "ON A BREAK" in shown(pilot, "#status-banner")
+        clock.advance(600)
+        await pilot.press("b")
+        assert not pilot.app.screen.query_one("#status-banner").display
+
+        await pilot.press("n")
+        assert "ITEM 2 OF 4" in shown(pilot, "#item-position")
+        await pilot.press("u")
+        assert "ITEM 1 OF 4" in shown(pilot, "#item-position")
+
+        await press_then_choose(pilot, "h", "Aisha Begum")
+
+    resumed = LiveMeeting(open_db(db_path), app.meeting_id, clock)
+    state = resumed.state
+    assert state.current == 0
+    assert state.speaker is not None
+    assert state.queue and len(state.queue) == 1
+    assert state.holder(MINUTE_TAKER) is not None
+    assert [n.text for n in state.notes] == [
+        "Pick-ups were late [three] times in May",
+        "Ask for a named contact at the transport team",
+    ]
+    assert [t.seconds for t in state.turns] == [95.0]
+
+    again = demo_app(db_path, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        assert shown(pilot, "#speaker-name") == "▶ David Hughes"
+        assert shown(pilot, "#queue") == "1. Aisha Begum"
+        assert shown(pilot, "#minute-taker") == "✎ Minutes: Joan Whitfield"
+        assert "ITEM 1 OF 4" in shown(pilot, "#item-position")
+        assert "Draft the letter" in shown(pilot, "#decisions")

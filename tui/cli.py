@@ -1,0 +1,360 @@
+"""The `coproduce` command: set up groups, people, meetings and agendas, try the example,
+export minutes, and open the live screen.
+
+Everything typed is checked by the same rules the screens use; a refusal is one plain sentence
+on stderr and exit code 1, with nothing saved. Text from the database is printed literally."""
+
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from sqlite_utils import Database
+
+from session import live
+from session.clock import Clock, system_clock
+from session.dates import full_date_time, parse_when
+from session.errors import DomainError
+from session.ids import short
+from session.setup import (
+    DEFAULT_PERSPECTIVES,
+    MEETING_FORMATS,
+    Group,
+    new_group,
+    new_meeting,
+    new_member,
+)
+from session.text import visible
+from store.db import open_db
+from store.demo import create_demo
+from store.errors import StoreError
+from store.export import minutes_markdown
+from store.files import write_private
+from store.live import LiveMeeting
+from store.log import load
+from store.paths import default_db_path
+from store.records import (
+    find_group,
+    find_meeting,
+    find_member,
+    groups,
+    meetings,
+    members_of,
+    save_group,
+    save_meeting,
+    save_member,
+)
+from tui.app import make_app
+
+DB_PATH = "coproduce.db_path"
+DEFAULT_TIMEBOX = 15
+HOW_TO_START = """There are no meetings yet.
+
+To try coproduce with an example group and meeting:
+    coproduce demo
+
+To set up your own:
+    coproduce group new "Our forum"
+    coproduce person add "Sam" --perspective "lived experience"
+    coproduce meeting new "Autumn meeting" --when "next tuesday 2pm" \\
+        --place "Community centre" --format "in person" --length 120"""
+
+
+class Refused(click.ClickException):
+    """Input coproduce can't act on. Only its message is shown, with control codes visible."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(visible(self.message), err=True)
+
+
+class KindGroup(click.Group):
+    """Turns a refusal by the rules or the store into a plain message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (DomainError, StoreError) as error:
+            raise Refused(str(error)) from None
+
+
+def say(text: str) -> None:
+    """Print `text` literally: no markup, and control codes shown rather than obeyed."""
+    click.echo(visible(text))
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.meta[DB_PATH] = value
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    expose_value=False,
+    callback=_remember_db,
+    help="The database file. Default: $COPRODUCE_DB, else coproduce's user data folder.",
+)
+
+
+def open_store() -> Database:
+    """The database chosen with --db (before or after the command), else the default one, whose
+    folder is created if needed. It is closed when the command finishes."""
+    ctx = click.get_current_context()
+    chosen: Path | None = ctx.meta.get(DB_PATH)
+    db = open_db(chosen) if chosen else open_db(default_db_path(), create_folder=True)
+    ctx.call_on_close(db.close)
+    return db
+
+
+def pick_group(db: Database, ref: str | None) -> Group:
+    """The group `ref` names; without `ref`, the only group there is."""
+    if ref is not None:
+        return find_group(db, ref)
+    found = groups(db)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise StoreError('There are no groups yet. Start one with: coproduce group new "NAME"')
+    raise StoreError(
+        "There is more than one group: please say which with --group. "
+        "`coproduce group list` shows them."
+    )
+
+
+group_option = click.option(
+    "--group", "group_ref", help="The group's name or id. Not needed when there is only one."
+)
+meeting_argument = click.argument("meeting_ref", metavar="MEETING")
+
+
+@click.group(cls=KindGroup, invoke_without_command=True)
+@db_option
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Run a co-production meeting live on a projected screen.
+
+    Without a command, opens the most recent meeting.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    db = open_store()
+    planned = meetings(db)
+    if not planned:
+        say(HOW_TO_START)
+        return
+    make_app(db, planned[-1].id, ctx.obj).run()
+
+
+@cli.command()
+@db_option
+@click.pass_obj
+def demo(clock: Clock) -> None:
+    """Open an example meeting to try things out (made the first time, reused after)."""
+    db = open_store()
+    make_app(db, create_demo(db, clock), clock).run()
+
+
+@cli.group("group")
+def group_commands() -> None:
+    """The groups that meet, and the perspectives their members bring."""
+
+
+@group_commands.command("new")
+@click.argument("name")
+@click.option(
+    "--perspective",
+    "perspectives",
+    multiple=True,
+    help="A perspective members can choose; repeat for each. "
+    f"Default: {', '.join(DEFAULT_PERSPECTIVES)}.",
+)
+@db_option
+@click.pass_obj
+def group_new(clock: Clock, name: str, perspectives: tuple[str, ...]) -> None:
+    """Start a group called NAME."""
+    db = open_store()
+    group = new_group(name, perspectives or DEFAULT_PERSPECTIVES)
+    save_group(db, group, clock)
+    say(f"Started the group “{group.name}” ({short(group.id)}).")
+    say(f"Its perspectives: {', '.join(group.perspectives)}.")
+
+
+@group_commands.command("list")
+@db_option
+def group_list() -> None:
+    """List the groups."""
+    found = groups(open_store())
+    if not found:
+        say('There are no groups yet. Start one with: coproduce group new "NAME"')
+    for group in found:
+        say(f"{short(group.id)}  {group.name}")
+
+
+@cli.group("person")
+def person_commands() -> None:
+    """The people in a group."""
+
+
+@person_commands.command("add")
+@click.argument("name")
+@group_option
+@click.option("--perspective", required=True, help="One of the group's perspectives.")
+@click.option("--needs", default="", help="Their access and communication needs.")
+@click.option(
+    "--consent/--no-consent",
+    default=True,
+    help="Whether they agree to be named in the minutes. Yes unless --no-consent.",
+)
+@db_option
+@click.pass_obj
+def person_add(
+    clock: Clock, name: str, group_ref: str | None, perspective: str, needs: str, consent: bool
+) -> None:
+    """Add NAME, the name they want to be called, to a group."""
+    db = open_store()
+    group = pick_group(db, group_ref)
+    member = new_member(group, name, perspective, needs, consent)
+    save_member(db, member, clock)
+    say(f"Added {member.name} ({member.perspective}) to {group.name}.")
+    if not consent:
+        say("They will not be named in the minutes.")
+
+
+@person_commands.command("list")
+@group_option
+@db_option
+def person_list(group_ref: str | None) -> None:
+    """List the people in a group."""
+    db = open_store()
+    group = pick_group(db, group_ref)
+    people = members_of(db, group.id)
+    if not people:
+        say(f"Nobody is in {group.name} yet. Add someone with: coproduce person add NAME")
+    for member in people:
+        details = [member.perspective]
+        if member.needs:
+            details.append(f"needs: {member.needs}")
+        if not member.consent_named:
+            details.append("not to be named in the minutes")
+        say(f"{short(member.id)}  {member.name} — {'; '.join(details)}")
+
+
+@cli.group("meeting")
+def meeting_commands() -> None:
+    """A group's meetings."""
+
+
+@meeting_commands.command("new")
+@click.argument("title")
+@group_option
+@click.option("--when", required=True, help='When it starts, e.g. "next tuesday 2pm".')
+@click.option("--place", required=True, help="Where it happens.")
+@click.option("--format", "format_", required=True, help=f"One of: {', '.join(MEETING_FORMATS)}.")
+@click.option("--length", type=int, required=True, help="How long it is planned for, in minutes.")
+@db_option
+@click.pass_obj
+def meeting_new(
+    clock: Clock,
+    title: str,
+    group_ref: str | None,
+    when: str,
+    place: str,
+    format_: str,
+    length: int,
+) -> None:
+    """Plan a meeting called TITLE."""
+    db = open_store()
+    group = pick_group(db, group_ref)
+    starts_at = parse_when(when, clock().astimezone())
+    meeting = new_meeting(group, title, starts_at, place, format_, length)
+    save_meeting(db, meeting, clock)
+    say(f"Planned “{meeting.title}” for {full_date_time(meeting.starts_at)}.")
+    say(f"Its id is {short(meeting.id)}. Add to its agenda with:")
+    say(f'    coproduce agenda add {short(meeting.id)} "ITEM"')
+
+
+@meeting_commands.command("list")
+@db_option
+def meeting_list() -> None:
+    """List every group's meetings, earliest first."""
+    db = open_store()
+    found = meetings(db)
+    if not found:
+        say("There are no meetings yet. Plan one with: coproduce meeting new TITLE")
+    names = {group.id: group.name for group in groups(db)}
+    for meeting in found:
+        say(
+            f"{short(meeting.id)}  {full_date_time(meeting.starts_at)}  {meeting.title}"
+            f" — {names[meeting.group_id]}, {meeting.place} ({meeting.format})"
+        )
+
+
+@cli.group("agenda")
+def agenda_commands() -> None:
+    """A meeting's agenda."""
+
+
+@agenda_commands.command("add")
+@meeting_argument
+@click.argument("title")
+@click.option("--proposed-by", "proposer_ref", help="Who asked for it: a name or id.")
+@click.option(
+    "--minutes", type=int, default=DEFAULT_TIMEBOX, show_default=True, help="Its time box."
+)
+@db_option
+@click.pass_obj
+def agenda_add(
+    clock: Clock, meeting_ref: str, title: str, proposer_ref: str | None, minutes: int
+) -> None:
+    """Add an item called TITLE to MEETING's agenda (its title or id)."""
+    db = open_store()
+    meeting = find_meeting(db, meeting_ref)
+    proposer = find_member(db, meeting.group_id, proposer_ref).id if proposer_ref else None
+    LiveMeeting(db, meeting.id, clock).do(
+        partial(live.add_item, title=title, proposed_by=proposer, timebox_minutes=minutes)
+    )
+    say(f"Added “{title.strip()}” ({minutes} min) to the agenda of “{meeting.title}”.")
+
+
+@agenda_commands.command("list")
+@meeting_argument
+@db_option
+def agenda_list(meeting_ref: str) -> None:
+    """List MEETING's agenda (its title or id)."""
+    db = open_store()
+    meeting = find_meeting(db, meeting_ref)
+    items = live.fold(meeting.id, load(db, meeting.id)).items
+    if not items:
+        say(f"The agenda of “{meeting.title}” is empty.")
+    names = {member.id: member.name for member in members_of(db, meeting.group_id)}
+    for number, item in enumerate(items, start=1):
+        proposer = f", proposed by {names[item.proposed_by]}" if item.proposed_by else ""
+        say(f"{number}. {item.title} ({item.timebox_minutes} min{proposer})")
+
+
+@cli.command()
+@meeting_argument
+@click.option(
+    "--format", "format_", type=click.Choice(["md"]), default="md", help="Markdown, for now."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A file to write, readable by you alone. Default: print the minutes.",
+)
+@db_option
+@click.pass_obj
+def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) -> None:
+    """Write the minutes of MEETING (its title or id)."""
+    db = open_store()
+    meeting = find_meeting(db, meeting_ref)
+    minutes = minutes_markdown(db, meeting.id, clock)
+    if output is None:
+        say(minutes.rstrip("\n"))
+        return
+    write_private(output, minutes)
+    say(f"Wrote the minutes of “{meeting.title}” to {output}.")
+
+
+def main() -> None:
+    cli(obj=system_clock)
