@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 from session.clock import Clock
 from session.setup import Group, Meeting, Member
@@ -100,11 +101,17 @@ def meetings(db: Database, group_id: str | None = None) -> list[Meeting]:
 
 
 def get_group(db: Database, group_id: str) -> Group:
-    return _group(db.table("groups").get(group_id))
+    try:
+        return _group(db.table("groups").get(group_id))
+    except NotFoundError:
+        raise StoreError(f"There is no group with the id {group_id}.") from None
 
 
 def get_meeting(db: Database, meeting_id: str) -> Meeting:
-    return _meeting(db.table("meetings").get(meeting_id))
+    try:
+        return _meeting(db.table("meetings").get(meeting_id))
+    except NotFoundError:
+        raise StoreError(f"There is no meeting with the id {meeting_id}.") from None
 
 
 def _pick(found: list[T], what: str, ref: str, listing: str) -> T:
@@ -117,7 +124,8 @@ def _pick(found: list[T], what: str, ref: str, listing: str) -> T:
 
 def _matches(ref: str, id_: str, name: str) -> bool:
     typed = ref.strip().casefold()
-    return id_.startswith(typed) or name.casefold() == typed
+    # A blank reference names nothing (every id starts with "").
+    return bool(typed) and (id_.startswith(typed) or name.casefold() == typed)
 
 
 def find_group(db: Database, ref: str) -> Group:
