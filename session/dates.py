@@ -43,6 +43,12 @@ def parse_due(text: str, today: date) -> date:
         raise DomainError(
             f"Sorry, “{text.strip()}” doesn't read as a date. Try {EXAMPLES}."
         ) from None
+    return _upcoming(phrase, parsed, today)
+
+
+def _upcoming(phrase: str, parsed: datetime, today: date) -> date:
+    """The day `phrase` (read by dateutil as `parsed`) means: a day of the month on its own is
+    the next such day, a day and month without a year the next such date. Refused if passed."""
     found = parsed.date()
     if found < today and not _month_given(phrase, parsed):
         found = _next_month_with_day(found.day, today)
@@ -135,9 +141,11 @@ def parse_when(text: str, now: datetime) -> datetime:
             raise DomainError(f"Sorry, “{time_part}” doesn't read as a time.") from None
         return datetime.combine(day, clock.time())
     try:
-        return _parse(phrase, datetime(now.year, now.month, now.day, 0, 0))
+        parsed = _parse(phrase, datetime(now.year, now.month, now.day, 0, 0))
     except (ValueError, OverflowError):
         raise DomainError(
             f"Sorry, “{text.strip()}” doesn't read as a date and time. "
             "Try “next tuesday 2pm” or 2026-12-03 14:00."
         ) from None
+    # The same rules as a due date: "3 jan" is next January's, and a day gone by is refused.
+    return parsed + (_upcoming(phrase, parsed, now.date()) - parsed.date())

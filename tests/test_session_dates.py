@@ -159,9 +159,23 @@ def test_parse_when(typed: str, expected: datetime) -> None:
     assert parse_when(typed, NOW) == expected
 
 
-def test_parse_when_refuses_a_day_that_has_passed() -> None:
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("3 jan", datetime(2027, 1, 3, 0, 0)),
+        ("14:00 3 jan", datetime(2027, 1, 3, 14, 0)),
+        ("14:00 3 dec", datetime(2026, 12, 3, 14, 0)),
+        ("3 jan 2027", datetime(2027, 1, 3, 0, 0)),
+    ],
+)
+def test_parse_when_without_a_year_is_the_next_such_day(typed: str, expected: datetime) -> None:
+    assert parse_when(typed, NOW) == expected
+
+
+@pytest.mark.parametrize("typed", ["2026-11-01 10:00", "2026-11-01", "1 nov 2026", "2020-01-01"])
+def test_parse_when_refuses_a_day_that_has_passed(typed: str) -> None:
     with pytest.raises(DomainError, match="has already passed"):
-        parse_when("2026-11-01 10:00", NOW)
+        parse_when(typed, NOW)
 
 
 @pytest.mark.parametrize("typed", ["", "whenever", "next blursday 2pm"])
