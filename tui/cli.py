@@ -122,7 +122,10 @@ def pick_group(db: Database, ref: str | None) -> Group:
 
 
 group_option = click.option(
-    "--group", "group_ref", help="The group's name or id. Not needed when there is only one."
+    "--group",
+    "group_ref",
+    metavar="GROUP",
+    help="The group's name or id. Not needed when there is only one.",
 )
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
 
@@ -149,7 +152,10 @@ def cli(ctx: click.Context) -> None:
 @db_option
 @click.pass_obj
 def demo(clock: Clock) -> None:
-    """Open an example meeting to try things out (made the first time, reused after)."""
+    """Open an example meeting to try things out.
+
+    The example group and meeting are made the first time and reused after that.
+    """
     db = open_store()
     make_app(db, create_demo(db, clock), clock).run()
 
@@ -165,6 +171,7 @@ def group_commands() -> None:
     "--perspective",
     "perspectives",
     multiple=True,
+    metavar="PERSPECTIVE",
     help="A perspective members can choose; repeat for each. "
     f"Default: {', '.join(DEFAULT_PERSPECTIVES)}.",
 )
@@ -198,8 +205,10 @@ def person_commands() -> None:
 @person_commands.command("add")
 @click.argument("name")
 @group_option
-@click.option("--perspective", required=True, help="One of the group's perspectives.")
-@click.option("--needs", default="", help="Their access and communication needs.")
+@click.option(
+    "--perspective", required=True, metavar="PERSPECTIVE", help="One of the group's perspectives."
+)
+@click.option("--needs", default="", metavar="TEXT", help="Their access and communication needs.")
 @click.option(
     "--consent/--no-consent",
     default=True,
@@ -247,10 +256,24 @@ def meeting_commands() -> None:
 @meeting_commands.command("new")
 @click.argument("title")
 @group_option
-@click.option("--when", required=True, help='When it starts, e.g. "next tuesday 2pm".')
-@click.option("--place", required=True, help="Where it happens.")
-@click.option("--format", "format_", required=True, help=f"One of: {', '.join(MEETING_FORMATS)}.")
-@click.option("--length", type=int, required=True, help="How long it is planned for, in minutes.")
+@click.option(
+    "--when", required=True, metavar="WHEN", help='When it starts, e.g. "next tuesday 2pm".'
+)
+@click.option("--place", required=True, metavar="PLACE", help="Where it happens.")
+@click.option(
+    "--format",
+    "format_",
+    required=True,
+    metavar="FORMAT",
+    help=f"One of: {', '.join(MEETING_FORMATS)}.",
+)
+@click.option(
+    "--length",
+    type=int,
+    required=True,
+    metavar="MINUTES",
+    help="How long it is planned for, in minutes.",
+)
 @db_option
 @click.pass_obj
 def meeting_new(
@@ -297,7 +320,9 @@ def agenda_commands() -> None:
 @agenda_commands.command("add")
 @meeting_argument
 @click.argument("title")
-@click.option("--proposed-by", "proposer_ref", help="Who asked for it: a name or id.")
+@click.option(
+    "--proposed-by", "proposer_ref", metavar="PERSON", help="Who asked for it: a name or id."
+)
 @click.option(
     "--minutes", type=int, default=DEFAULT_TIMEBOX, show_default=True, help="Its time box."
 )

@@ -1,0 +1,22 @@
+"""Writing files that hold personal data: readable and writable by their owner only."""
+
+import os
+from pathlib import Path
+
+from store.errors import StoreError
+
+PRIVATE = 0o600
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` as UTF-8. A new file is created with mode 0o600; a file already
+    there is made so before it is overwritten."""
+    try:
+        with os.fdopen(
+            os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE), "w", encoding="utf-8"
+        ) as file:
+            os.fchmod(file.fileno(), PRIVATE)
+            file.truncate()
+            file.write(text)
+    except OSError as error:
+        raise StoreError(f"coproduce can't write {path}: {error.strerror}.") from None

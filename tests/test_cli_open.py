@@ -1,0 +1,76 @@
+"""`coproduce` on its own and `coproduce demo`: which meeting they open on the live screen."""
+
+import pytest
+
+from store.demo import DEMO_GROUP
+from store.log import load
+from store.records import groups, meetings, members_of
+from tests.cli_runner import coproduce, record_app_runs, refused, saved
+
+WHERE = ["--place", "Hall", "--format", "online", "--length", "60"]
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return record_app_runs(monkeypatch)
+
+
+def test_with_no_meetings_it_says_how_to_start(opened: list[str]) -> None:
+    result = coproduce()
+
+    assert result.exit_code == 0
+    assert "There are no meetings yet." in result.stdout
+    assert "coproduce demo" in result.stdout
+    assert "coproduce group new" in result.stdout
+    assert "coproduce person add" in result.stdout
+    assert "coproduce meeting new" in result.stdout
+    assert opened == []
+
+
+def test_it_opens_the_meeting_that_starts_last(opened: list[str]) -> None:
+    coproduce("group", "new", "Forum")
+    coproduce("meeting", "new", "Later", "--when", "3 Dec 10:00", *WHERE)
+    coproduce("meeting", "new", "Sooner", "--when", "tomorrow 9am", *WHERE)
+
+    assert coproduce().exit_code == 0
+
+    assert opened == [next(m.id for m in meetings(saved()) if m.title == "Later")]
+
+
+def test_demo_opens_the_example_and_reuses_it_the_second_time(opened: list[str]) -> None:
+    assert coproduce("demo").exit_code == 0
+    assert coproduce("demo").exit_code == 0
+
+    [group] = groups(saved())
+    [meeting] = meetings(saved())
+    assert group.name == DEMO_GROUP
+    assert len(members_of(saved(), group.id)) == 8
+    assert len([r for r in load(saved(), meeting.id) if r.event.kind == "item_added"]) == 4
+    assert opened == [meeting.id, meeting.id]
+
+
+def test_demo_in_a_missing_folder_is_refused(opened: list[str]) -> None:
+    refused(
+        coproduce("demo", "--db", "/no/such/folder/c.db"),
+        "The folder /no/such/folder does not exist.",
+    )
+    assert opened == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["demo"],
+        ["export"],
+        *[["group", c] for c in ("new", "list")],
+        *[["person", c] for c in ("add", "list")],
+        *[["meeting", c] for c in ("new", "list")],
+        *[["agenda", c] for c in ("add", "list")],
+    ],
+)
+def test_every_command_explains_itself_and_takes_db(command: list[str]) -> None:
+    result = coproduce(*command, "--help")
+
+    assert result.exit_code == 0
+    assert "--db FILE" in result.stdout
