@@ -73,7 +73,9 @@ def writing(db: Database) -> Iterator[Database]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
+        # Also when COMMIT itself fails (a deferred constraint, a full disk): otherwise the
+        # transaction would stay open and every later write would fail.
         db.rollback()
         raise
-    db.execute("COMMIT")

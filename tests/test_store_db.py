@@ -213,3 +213,15 @@ def test_writing_rolls_back_on_error(tmp_path: Path) -> None:
     assert db["groups"].count == 0
     assert not db.conn.in_transaction
     db.close()
+
+
+def test_writing_rolls_back_when_the_commit_fails() -> None:
+    db = memory_db()
+    db.execute("PRAGMA defer_foreign_keys = ON")  # the check happens at COMMIT
+    with pytest.raises(sqlite3.IntegrityError), writing(db):
+        db["members"].insert({"id": "m", "group_id": "nope", "name": "Ann", "perspective": "x"})
+    assert not db.conn.in_transaction
+    assert db["members"].count == 0
+    with writing(db):
+        db["groups"].insert({"id": "g", "name": "Riverside", "perspectives": "[]"})
+    assert db["groups"].count == 1
