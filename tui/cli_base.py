@@ -1,0 +1,87 @@
+"""What every `coproduce` command shares: choosing and opening the database, printing text
+literally, and turning a refusal into one kind sentence instead of a traceback."""
+
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from sqlite_utils import Database
+
+from session.errors import DomainError
+from session.setup import Group
+from session.text import visible
+from store.db import open_db
+from store.errors import StoreError
+from store.paths import default_db_path
+from store.records import find_group, groups
+
+DB_PATH = "coproduce.db_path"
+
+
+class Refused(click.ClickException):
+    """Input coproduce can't act on. Only its message is shown, with control codes visible."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(visible(self.message), err=True)
+
+
+class KindGroup(click.Group):
+    """Turns a refusal by the rules or the store into a plain message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (DomainError, StoreError) as error:
+            raise Refused(str(error)) from None
+
+
+def say(text: str) -> None:
+    """Print `text` literally: no markup, and control codes shown rather than obeyed."""
+    click.echo(visible(text))
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.meta[DB_PATH] = value
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    expose_value=False,
+    callback=_remember_db,
+    help="The database file. Default: $COPRODUCE_DB, else coproduce's user data folder.",
+)
+
+
+def open_store() -> Database:
+    """The database chosen with --db (before or after the command), else the default one, whose
+    folder is created if needed. It is closed when the command finishes."""
+    ctx = click.get_current_context()
+    chosen: Path | None = ctx.meta.get(DB_PATH)
+    db = open_db(chosen) if chosen else open_db(default_db_path(), create_folder=True)
+    ctx.call_on_close(db.close)
+    return db
+
+
+def pick_group(db: Database, ref: str | None) -> Group:
+    """The group `ref` names; without `ref`, the only group there is."""
+    if ref is not None:
+        return find_group(db, ref)
+    found = groups(db)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise StoreError('There are no groups yet. Start one with: coproduce group new "NAME"')
+    raise StoreError(
+        "There is more than one group: please say which with --group. "
+        "`coproduce group list` shows them."
+    )
+
+
+group_option = click.option(
+    "--group",
+    "group_ref",
+    metavar="GROUP",
+    help="The group's name or id. Not needed when there is only one.",
+)
