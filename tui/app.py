@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from session.clock import Clock, system_clock
-from store.live import LiveMeeting
-from tui.screens.live import LiveScreen
+from tui.screens.home import HomeScreen
 
 
 class CoproduceApp(App[None]):
@@ -18,14 +17,18 @@ class CoproduceApp(App[None]):
     TITLE = "coproduce"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
 
-    def __init__(self, db: Database, meeting_id: str, clock: Clock = system_clock) -> None:
+    def __init__(self, db: Database, meeting_id: str | None, clock: Clock = system_clock) -> None:
         super().__init__()
         self.db = db
         self.meeting_id = meeting_id
         self.clock = clock
 
     def on_mount(self) -> None:
-        self.push_screen(LiveScreen(LiveMeeting(self.db, self.meeting_id, self.clock)))
+        """Start on the list of meetings; with a meeting chosen, open it on top of the list."""
+        home = HomeScreen(self.db, self.clock)
+        self.push_screen(home)
+        if self.meeting_id is not None:
+            home.open(self.meeting_id)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key in the Footer is also a command in the palette (ctrl+p)."""
@@ -40,6 +43,8 @@ class CoproduceApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
-def make_app(db: Database, meeting_id: str, clock: Clock = system_clock) -> CoproduceApp:
+def make_app(
+    db: Database, meeting_id: str | None = None, clock: Clock = system_clock
+) -> CoproduceApp:
     """The one way to build the app, for the command line and the tests alike."""
     return CoproduceApp(db, meeting_id, clock)

@@ -21,6 +21,7 @@ from store.live import LiveMeeting
 from store.log import load_batch
 from tui.literal import clock_face, literal
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
+from tui.screens.setup_forms import PersonForm
 
 SHOWN_NOTES = 12
 SHOWN_RECORDS = 8
@@ -40,8 +41,10 @@ class LiveScreen(Screen[None]):
         Binding("a", "record_action", "Action", id="live.record_action"),
         Binding("b", "toggle_break", "Break", id="live.toggle_break"),
         Binding("i", "add_item", "Add item", id="live.add_item"),
+        Binding("plus", "add_person", "Add person", key_display="+", id="live.add_person"),
         Binding("u,ctrl+z", "undo", "Undo", id="live.undo"),
         Binding("x", "end_meeting", "End meeting", id="live.end_meeting"),
+        Binding("escape", "app.pop_screen", "Meetings", id="live.meetings"),
     ]
 
     def __init__(self, meeting: LiveMeeting) -> None:
@@ -49,7 +52,10 @@ class LiveScreen(Screen[None]):
         self.meeting = meeting
         self.details: Meeting = records.get_meeting(meeting.db, meeting.meeting_id)
         self.group: Group = records.get_group(meeting.db, self.details.group_id)
-        self.members: list[Member] = records.members_of(meeting.db, self.group.id)
+        self.load_members()
+
+    def load_members(self) -> None:
+        self.members: list[Member] = records.members_of(self.meeting.db, self.group.id)
         self.by_id = {m.id: m for m in self.members}
 
     def compose(self) -> ComposeResult:
@@ -295,6 +301,14 @@ class LiveScreen(Screen[None]):
 
     def action_add_item(self) -> None:
         self.app.push_screen(ItemForm(self.meeting, self.members), self.after_form)
+
+    def action_add_person(self) -> None:
+        def added(saved: bool | None) -> None:
+            if saved:
+                self.load_members()
+                self.show_state()
+
+        self.app.push_screen(PersonForm(self.meeting.db, self.group, self.meeting.clock), added)
 
     def action_toggle_break(self) -> None:
         self.act(live.end_break if self.meeting.state.on_break else live.start_break)
