@@ -394,8 +394,7 @@ def record_decision(
     counts = (votes_for, votes_against, abstentions, stand_asides)
     if any(not 0 <= n <= LARGEST_VOTE for n in counts):
         raise DomainError(
-            "Counts of votes and stand-asides must be whole numbers "
-            f"from 0 to {LARGEST_VOTE:,}."
+            f"Counts of votes and stand-asides must be whole numbers from 0 to {LARGEST_VOTE:,}."
         )
     if method == "vote" and votes_for + votes_against + abstentions == 0:
         raise DomainError("For a vote, please give how many were for, against and abstaining.")
