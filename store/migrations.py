@@ -4,10 +4,6 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("coproduce")
 
-LIVE_EVENTS = """
-    SELECT * FROM events
-    WHERE batch NOT IN (SELECT json_extract(data, '$.batch') FROM events WHERE kind = 'undone')
-"""
 
 
 @migrations()
@@ -68,37 +64,43 @@ def m001_groups_members_meetings_events(db: Database) -> None:
 
 @migrations()
 def m002_views_for_browsing(db: Database) -> None:
-    """Read-only views over the event log, so the file makes sense in any SQLite tool."""
+    """Read-only views over the event log, so the file makes sense in any SQLite tool.
+    `live_events` leaves out what was undone (and the undo events themselves stay in `events`)."""
+    db.create_view(
+        "live_events",
+        """SELECT * FROM events WHERE batch NOT IN
+            (SELECT json_extract(data, '$.batch') FROM events WHERE kind = 'undone')""",
+    )
     db.create_view(
         "agenda_items",
-        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+        """SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
             json_extract(data, '$.title') AS title,
             json_extract(data, '$.proposed_by') AS proposed_by,
             json_extract(data, '$.timebox_minutes') AS timebox_minutes, at AS added_at
-        FROM ({LIVE_EVENTS}) WHERE kind = 'item_added' ORDER BY seq""",
+        FROM live_events WHERE kind = 'item_added' ORDER BY seq""",
     )
     db.create_view(
         "notes",
-        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+        """SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
             json_extract(data, '$.text') AS text,
             json_extract(data, '$.author_id') AS author_id, at
-        FROM ({LIVE_EVENTS}) WHERE kind = 'note_written' ORDER BY seq""",
+        FROM live_events WHERE kind = 'note_written' ORDER BY seq""",
     )
     db.create_view(
         "decisions",
-        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+        """SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
             json_extract(data, '$.text') AS text, json_extract(data, '$.method') AS method,
             json_extract(data, '$.votes_for') AS votes_for,
             json_extract(data, '$.votes_against') AS votes_against,
             json_extract(data, '$.abstentions') AS abstentions,
             json_extract(data, '$.stand_asides') AS stand_asides,
             json_extract(data, '$.concerns') AS concerns, at
-        FROM ({LIVE_EVENTS}) WHERE kind = 'decision_recorded' ORDER BY seq""",
+        FROM live_events WHERE kind = 'decision_recorded' ORDER BY seq""",
     )
     db.create_view(
         "actions",
-        f"""SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+        """SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
             json_extract(data, '$.what') AS what, json_extract(data, '$.owner_id') AS owner_id,
             json_extract(data, '$.due') AS due, at
-        FROM ({LIVE_EVENTS}) WHERE kind = 'action_recorded' ORDER BY seq""",
+        FROM live_events WHERE kind = 'action_recorded' ORDER BY seq""",
     )

@@ -141,3 +141,14 @@ def find_meeting(db: Database, ref: str) -> Meeting:
 def find_member(db: Database, group_id: str, ref: str) -> Member:
     found = [m for m in members_of(db, group_id) if _matches(ref, m.id, m.name)]
     return _pick(found, "person in this group", ref, "`coproduce person list` shows them.")
+
+
+def meeting_in_progress(db: Database) -> str | None:
+    """The meeting most recently started and not yet ended, if any: where to resume."""
+    row = db.execute(
+        """SELECT meeting_id FROM live_events
+        WHERE kind IN ('meeting_started', 'meeting_ended')
+        GROUP BY meeting_id HAVING SUM(kind = 'meeting_ended') = 0
+        ORDER BY MAX(seq) DESC LIMIT 1"""
+    ).fetchone()
+    return None if row is None else str(row[0])

@@ -33,11 +33,11 @@ def saved() -> Database:
     return open_db(default_db_path(), create_folder=True)
 
 
-def record_app_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def record_app_runs(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """Build the real app when a command opens one, but note its meeting instead of running it."""
-    opened: list[str] = []
+    opened: list[str | None] = []
 
-    def make_app(db: Database, meeting_id: str, clock: Clock) -> CoproduceApp:
+    def make_app(db: Database, meeting_id: str | None, clock: Clock) -> CoproduceApp:
         app = cli_make_app(db, meeting_id, clock)
         monkeypatch.setattr(app, "run", lambda: opened.append(meeting_id))
         return app

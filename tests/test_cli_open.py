@@ -2,42 +2,57 @@
 
 import pytest
 
+from session import live
+from session.clock import FrozenClock
 from store.demo import DEMO_GROUP
+from store.live import LiveMeeting
 from store.log import load
 from store.records import groups, meetings, members_of
-from tests.cli_runner import coproduce, record_app_runs, refused, saved
+from tests.cli_runner import NOW, coproduce, record_app_runs, refused, saved
 
 WHERE = ["--place", "Hall", "--format", "online", "--length", "60"]
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     return record_app_runs(monkeypatch)
 
 
-def test_with_no_meetings_it_says_how_to_start(opened: list[str]) -> None:
+def test_with_no_meeting_in_progress_it_opens_the_list_of_meetings(
+    opened: list[str | None],
+) -> None:
     result = coproduce()
 
     assert result.exit_code == 0
-    assert "There are no meetings yet." in result.stdout
-    assert "coproduce demo" in result.stdout
-    assert "coproduce group new" in result.stdout
-    assert "coproduce person add" in result.stdout
-    assert "coproduce meeting new" in result.stdout
-    assert opened == []
+    assert opened == [None]
 
 
-def test_it_opens_the_meeting_that_starts_last(opened: list[str]) -> None:
+def test_it_resumes_the_meeting_in_progress(opened: list[str | None]) -> None:
     coproduce("group", "new", "Forum")
+    coproduce("meeting", "new", "Earlier", "--when", "tomorrow 9am", *WHERE)
     coproduce("meeting", "new", "Later", "--when", "3 Dec 10:00", *WHERE)
-    coproduce("meeting", "new", "Sooner", "--when", "tomorrow 9am", *WHERE)
+    earlier = next(m.id for m in meetings(saved()) if m.title == "Earlier")
+    LiveMeeting(saved(), earlier, FrozenClock(NOW)).do(lambda s: live.start_meeting(s, []))
 
     assert coproduce().exit_code == 0
 
-    assert opened == [next(m.id for m in meetings(saved()) if m.title == "Later")]
+    assert opened == [earlier]
 
 
-def test_demo_opens_the_example_and_reuses_it_the_second_time(opened: list[str]) -> None:
+def test_an_ended_meeting_is_not_resumed(opened: list[str | None]) -> None:
+    coproduce("group", "new", "Forum")
+    coproduce("meeting", "new", "Done", "--when", "tomorrow 9am", *WHERE)
+    [done] = meetings(saved())
+    meeting = LiveMeeting(saved(), done.id, FrozenClock(NOW))
+    meeting.do(lambda s: live.start_meeting(s, []))
+    meeting.do(live.end_meeting)
+
+    assert coproduce().exit_code == 0
+
+    assert opened == [None]
+
+
+def test_demo_opens_the_example_and_reuses_it_the_second_time(opened: list[str | None]) -> None:
     assert coproduce("demo").exit_code == 0
     assert coproduce("demo").exit_code == 0
 
@@ -49,7 +64,7 @@ def test_demo_opens_the_example_and_reuses_it_the_second_time(opened: list[str])
     assert opened == [meeting.id, meeting.id]
 
 
-def test_demo_in_a_missing_folder_is_refused(opened: list[str]) -> None:
+def test_demo_in_a_missing_folder_is_refused(opened: list[str | None]) -> None:
     refused(
         coproduce("demo", "--db", "/no/such/folder/c.db"),
         "The folder /no/such/folder does not exist.",

@@ -13,7 +13,7 @@ from store.errors import StoreError
 from store.migrations import migrations
 
 TABLES = {"events", "groups", "members", "meetings"}
-VIEWS = {"agenda_items", "notes", "decisions", "actions"}
+VIEWS = {"live_events", "agenda_items", "notes", "decisions", "actions"}
 
 
 def schema(db: Database) -> list[tuple[str, str, str]]:

@@ -23,6 +23,7 @@ from store.records import (
     find_meeting,
     find_member,
     groups,
+    meeting_in_progress,
     meetings,
     members_of,
     save_group,
@@ -33,18 +34,6 @@ from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
 
 DEFAULT_TIMEBOX = 15
-HOW_TO_START = """There are no meetings yet.
-
-To try coproduce with an example group and meeting:
-    coproduce demo
-
-To set up your own:
-    coproduce group new "Our forum"
-    coproduce person add "Sam" --perspective "lived experience"
-    coproduce meeting new "Autumn meeting" --when "next tuesday 2pm" \\
-        --place "Community centre" --format "in person" --length 120"""
-
-
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
 
 
@@ -54,16 +43,12 @@ meeting_argument = click.argument("meeting_ref", metavar="MEETING")
 def cli(ctx: click.Context) -> None:
     """Run a co-production meeting live on a projected screen.
 
-    Without a command, opens the most recent meeting.
+    Without a command, resumes the meeting in progress, else opens the list of meetings.
     """
     if ctx.invoked_subcommand is not None:
         return
     db = open_store()
-    planned = meetings(db)
-    if not planned:
-        say(HOW_TO_START)
-        return
-    make_app(db, planned[-1].id, ctx.obj).run()
+    make_app(db, meeting_in_progress(db), ctx.obj).run()
 
 
 @cli.command()
