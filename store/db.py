@@ -70,7 +70,13 @@ def memory_db() -> Database:
 def writing(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock at once so that several processes writing
     the same file wait their turn instead of failing; committed on success, else rolled back."""
-    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise StoreError(
+            "The database is busy: another coproduce window is writing to it. "
+            f"Nothing was saved; please try again. ({error})"
+        ) from None
     try:
         yield db
         db.execute("COMMIT")

@@ -1,6 +1,7 @@
 """A live meeting backed by the database (store/live.py): commit first, then show; resume after
 a restart; several screens on one file; and the browsing views."""
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,7 +15,8 @@ from session.errors import DomainError
 from session.live import MINUTE_TAKER, fold
 from session.setup import new_group, new_meeting
 from store import records
-from store.db import open_db
+from store.db import open_db, writing
+from store.errors import StoreError
 from store.live import LiveMeeting
 from store.log import load
 
@@ -233,3 +235,18 @@ def test_the_views_leave_out_undone_events(
     kinds = [r[0] for r in db.execute("SELECT kind FROM events").fetchall()]
     assert kinds.count("note_written") == 2
     assert kinds.count("undone") == 4
+
+
+def test_a_write_while_another_process_holds_the_lock_is_refused_kindly(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    db = open_db(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    db.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(StoreError, match="The database is busy"), writing(db):
+            pass
+    finally:
+        other.execute("ROLLBACK")
+    with writing(db):
+        pass

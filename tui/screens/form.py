@@ -7,6 +7,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from session.errors import DomainError
+from store.errors import StoreError
 from tui.literal import literal
 
 
@@ -49,7 +50,7 @@ class FormScreen(ModalScreen[bool]):
     def action_save(self) -> None:
         try:
             self.save()
-        except DomainError as error:
+        except (DomainError, StoreError) as error:
             self.show_error(str(error))
             return
         self.dismiss(True)

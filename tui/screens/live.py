@@ -17,6 +17,7 @@ from session.events import Event
 from session.live import MINUTE_TAKER, LiveState
 from session.setup import Group, Meeting, Member
 from store import records
+from store.errors import StoreError
 from store.live import LiveMeeting
 from store.log import load_batch
 from tui.literal import clock_face, literal
@@ -219,7 +220,7 @@ class LiveScreen(Screen[None]):
         """Commit `command`'s events, then show the new state. A refusal is shown kindly."""
         try:
             self.meeting.do(command)
-        except DomainError as error:
+        except (DomainError, StoreError) as error:
             self.notify(str(error), title="Not done", severity="warning", markup=False)
             return False
         self.show_state()
