@@ -107,6 +107,7 @@ class LiveState:
     queue: tuple[str, ...] = ()
     speaker: str | None = None
     speaker_since: datetime | None = None
+    speaker_item: str | None = None
     turn_clock: Stopwatch = field(default_factory=Stopwatch)
     roles: tuple[RoleSpell, ...] = ()
     notes: tuple[Note, ...] = ()
@@ -180,6 +181,7 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
                 queue=tuple(m for m in state.queue if m != event.member_id),
                 speaker=event.member_id,
                 speaker_since=at,
+                speaker_item=state.item_id,
                 turn_clock=Stopwatch().start(at),
             )
         case TurnEnded():
@@ -273,9 +275,15 @@ def _resume_clocks(state: LiveState, at: datetime) -> LiveState:
 def _end_turn(state: LiveState, at: datetime) -> LiveState:
     if state.speaker is None or state.speaker_since is None:
         return state
-    turn = Turn(state.speaker, state.item_id, state.speaker_since, state.turn_clock.elapsed(at))
+    elapsed = state.turn_clock.elapsed(at)
+    turn = Turn(state.speaker, state.speaker_item, state.speaker_since, elapsed)
     return replace(
-        state, turns=(*state.turns, turn), speaker=None, speaker_since=None, turn_clock=Stopwatch()
+        state,
+        turns=(*state.turns, turn),
+        speaker=None,
+        speaker_since=None,
+        speaker_item=None,
+        turn_clock=Stopwatch(),
     )
 
 

@@ -18,7 +18,8 @@ def required_text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
         raise DomainError(f"Please type {what}: it can't be left empty.")
     if len(cleaned) > limit:
         raise DomainError(
-            f"That is {len(cleaned):,} characters long. Please keep {what} under {limit:,}."
+            f"That is {len(cleaned):,} characters long. "
+            f"Please keep {what} to {limit:,} characters or fewer."
         )
     return cleaned
 

@@ -5,7 +5,6 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("coproduce")
 
 
-
 @migrations()
 def m001_groups_members_meetings_events(db: Database) -> None:
     db.table("groups").create(

@@ -68,7 +68,11 @@ def test_group_list_says_how_to_start_when_there_are_none() -> None:
     ("name", "message"),
     [
         ("   ", "Please type the group's name: it can't be left empty."),
-        (LONG, "That is 10,000 characters long. Please keep the group's name under 200."),
+        (
+            LONG,
+            "That is 10,000 characters long. "
+            "Please keep the group's name to 200 characters or fewer.",
+        ),
     ],
 )
 def test_group_new_refuses_a_blank_or_huge_name(name: str, message: str) -> None:

@@ -117,7 +117,7 @@ def test_add_item_refuses_a_blank_title(title: str) -> None:
 def test_add_item_refuses_a_title_that_is_too_long() -> None:
     message = Meeting().refused(live.add_item, "x" * 10_000, None, 10)
     assert "10,000 characters" in message
-    assert "under 200" in message
+    assert "to 200 characters or fewer" in message
 
 
 @pytest.mark.parametrize("minutes", [0, -5, 361, 10**9])
@@ -925,3 +925,17 @@ def test_random_meetings_keep_their_invariants(opened: bool, program: list[Step]
         if state.ended_at is not None:
             assert state.queue == ()
             assert state.speaker is None
+
+
+def test_a_turn_that_carries_on_into_the_next_item_is_filed_under_the_item_it_began_in(
+    meeting: Meeting,
+) -> None:
+    first = meeting.state.item_id
+    meeting.do(live.raise_hand, "ann")
+    meeting.do(live.next_speaker)
+    meeting.clock.advance(60)
+    meeting.do(live.move_item, +1)
+    meeting.clock.advance(30)
+    meeting.do(live.end_turn)
+    [turn] = meeting.state.turns
+    assert (turn.item_id, turn.seconds) == (first, 90.0)

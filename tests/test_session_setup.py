@@ -53,7 +53,7 @@ def test_required_text_refuses_blank(typed: str) -> None:
 def test_required_text_limit_is_inclusive() -> None:
     assert required_text("x" * 80, "a name", 80) == "x" * 80
     assert refusal(required_text, "x" * 81, "a name", 80) == (
-        "That is 81 characters long. Please keep a name under 80."
+        "That is 81 characters long. Please keep a name to 80 characters or fewer."
     )
 
 
@@ -94,7 +94,8 @@ def test_a_group_needs_a_name(name: str) -> None:
 
 def test_a_group_name_of_ten_thousand_characters_is_refused() -> None:
     assert refusal(new_group, "g" * 10_000) == (
-        f"That is 10,000 characters long. Please keep the group's name under {TITLE_LIMIT}."
+        "That is 10,000 characters long. "
+        f"Please keep the group's name to {TITLE_LIMIT} characters or fewer."
     )
 
 
@@ -158,7 +159,7 @@ def test_a_member_needs_a_name(group: Group, name: str) -> None:
 def test_a_member_name_of_ten_thousand_characters_is_refused(group: Group) -> None:
     assert refusal(new_member, group, "n" * 10_000, "other") == (
         "That is 10,000 characters long. "
-        f"Please keep the name they want to be called under {NAME_LIMIT}."
+        f"Please keep the name they want to be called to {NAME_LIMIT} characters or fewer."
     )
 
 
