@@ -357,3 +357,13 @@ def test_a_db_in_a_folder_without_write_permission_is_refused(tmp_path: Path) ->
         coproduce("group", "list", "--db", str(locked / "c.db")),
         f"coproduce can't create a database in {locked}: no permission.",
     )
+
+
+def test_a_folder_nobody_may_write_to_is_refused_even_for_root() -> None:
+    """/sys refuses new files to every user, root included, so this runs wherever CI runs."""
+    if not Path("/sys").is_dir():
+        pytest.skip("no /sys on this system")
+    refused(
+        coproduce("group", "list", "--db", "/sys/coproduce.db"),
+        "coproduce can't create /sys/coproduce.db:",
+    )
