@@ -47,13 +47,13 @@ async def press_then_choose(pilot: Pilot[None], key: str, name: str) -> None:
 
 
 async def advance(pilot: Pilot[Any], seconds: float) -> None:
-    """Let `seconds` pass on the frozen clock, and let the screen's once-a-second tick see it."""
+    """Let `seconds` pass on the frozen clock, and let the screen's once-a-second clock update see it."""
     app = pilot.app
     assert isinstance(app, CoproduceApp) and isinstance(app.clock, FrozenClock)
     app.clock.advance(seconds)
     screen = app.screen
     assert isinstance(screen, LiveScreen)
-    screen.tick()
+    screen.show_clocks()
     await pilot.pause()
 
 

@@ -24,6 +24,7 @@ from tui.literal import clock_face, literal
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
 from tui.screens.setup_forms import PersonForm
 
+REFRESH_SECONDS = 0.25
 SHOWN_NOTES = 12
 SHOWN_RECORDS = 8
 
@@ -94,7 +95,8 @@ class LiveScreen(Screen[None]):
             present = [m.id for m in self.members]
             self.meeting.do(lambda s: live.start_meeting(s, present))
         self.show_state()
-        self.set_interval(1, self.tick)
+        self.set_interval(1, self.show_clocks)
+        self.set_interval(REFRESH_SECONDS, self.catch_up)
 
     # --- showing the state -------------------------------------------------------------------
 
@@ -107,12 +109,10 @@ class LiveScreen(Screen[None]):
     def item_title(self, item_id: str) -> str:
         return next((i.title for i in self.meeting.state.items if i.id == item_id), "an item")
 
-    def tick(self) -> None:
-        """Once a second: move the clocks, and show what other devices have written."""
+    def catch_up(self) -> None:
+        """Show what other devices (the minute-taker's, say) have written since we last looked."""
         if self.meeting.refresh():
             self.show_state()
-        else:
-            self.show_clocks()
 
     def show_state(self) -> None:
         state = self.meeting.state
