@@ -6,6 +6,7 @@ from session.events import (
     ActionRecorded,
     BreakEnded,
     BreakStarted,
+    CheckoutGiven,
     DecisionRecorded,
     Event,
     HandLowered,
@@ -54,6 +55,8 @@ def describe(event: Event, name: Names, item_title: Names) -> str:
             return "ended the break"
         case MeetingEnded():
             return "ended the meeting"
+        case CheckoutGiven():
+            return f"recorded {name(event.member_id)}'s check-out"
         case Undone():
             return "undid an action"
     raise AssertionError(f"unknown event {event!r}")

@@ -116,6 +116,19 @@ class MeetingEnded(Event):
 
 
 @dataclass(frozen=True)
+class CheckoutGiven(Event):
+    """One person's check-out: an answer to each of the group's questions (in the same order),
+    and where they felt the meeting sat on the ladder of co-production ("" if not said). Giving
+    it again replaces their earlier answers. See `session.checkout`."""
+
+    kind = "checkout_given"
+    member_id: str
+    questions: tuple[str, ...]
+    answers: tuple[str, ...]
+    rung: str = ""
+
+
+@dataclass(frozen=True)
 class Undone(Event):
     """Takes back every event of an earlier batch (one user action). Nothing is erased."""
 
@@ -140,6 +153,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         BreakStarted,
         BreakEnded,
         MeetingEnded,
+        CheckoutGiven,
         Undone,
     )
 }

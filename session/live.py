@@ -12,6 +12,7 @@ from session.events import (
     ActionRecorded,
     BreakEnded,
     BreakStarted,
+    CheckoutGiven,
     DecisionRecorded,
     Event,
     HandLowered,
@@ -90,6 +91,17 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Checkout:
+    """One person's check-out answers (see `session.checkout`)."""
+
+    member_id: str
+    questions: tuple[str, ...]
+    answers: tuple[str, ...]
+    rung: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class RoleSpell:
     role: str
     member_id: str
@@ -114,6 +126,7 @@ class LiveState:
     decisions: tuple[Decision, ...] = ()
     actions: tuple[Action, ...] = ()
     turns: tuple[Turn, ...] = ()
+    checkouts: tuple[Checkout, ...] = ()
     break_since: datetime | None = None
     undo_stack: tuple[int, ...] = ()
     undo_floor: int = 0
@@ -221,6 +234,10 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
             return replace(_resume_clocks(state, at), break_since=None)
         case MeetingEnded():
             return replace(_pause_clocks(_end_turn(state, at), at), ended_at=at, queue=())
+        case CheckoutGiven():
+            given = Checkout(event.member_id, event.questions, event.answers, event.rung, at)
+            kept = tuple(c for c in state.checkouts if c.member_id != event.member_id)
+            return replace(state, checkouts=(*kept, given))
         case Undone():
             return state
     raise AssertionError(f"unknown event {event!r}")

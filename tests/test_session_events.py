@@ -11,6 +11,7 @@ from session.events import (
     ActionRecorded,
     BreakEnded,
     BreakStarted,
+    CheckoutGiven,
     DecisionRecorded,
     Event,
     HandLowered,
@@ -51,6 +52,8 @@ ONE_OF_EACH: list[Event] = [
     BreakStarted(),
     BreakEnded(),
     MeetingEnded(),
+    CheckoutGiven("ann", ("Did you feel heard?", "Pace?"), ("yes", "pass"), "co-design"),
+    CheckoutGiven("bob", ("Heard?",), ("no",)),
     Undone(7),
 ]
 
