@@ -103,3 +103,12 @@ def m002_views_for_browsing(db: Database) -> None:
             json_extract(data, '$.due') AS due, at
         FROM live_events WHERE kind = 'action_recorded' ORDER BY seq""",
     )
+
+
+@migrations()
+def m003_access_settings(db: Database) -> None:
+    """What a group and its members asked for: the group's screen theme, who wants easy-read
+    papers, and how often a meeting stops for a scheduled break (0: no scheduled breaks)."""
+    db.table("groups").add_column("theme", str)
+    db.table("members").add_column("easy_read", int, not_null_default=0)
+    db.table("meetings").add_column("break_every_minutes", int, not_null_default=0)

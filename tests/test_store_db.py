@@ -32,7 +32,7 @@ def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
     assert set(db.table_names()) >= TABLES
     assert set(db.view_names()) == VIEWS
     assert columns(db, "events") == ["seq", "id", "meeting_id", "batch", "at", "kind", "data"]
-    assert columns(db, "groups") == ["id", "name", "perspectives", "created_at"]
+    assert columns(db, "groups") == ["id", "name", "perspectives", "created_at", "theme"]
     assert columns(db, "members") == [
         "id",
         "group_id",
@@ -41,6 +41,7 @@ def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
         "needs",
         "consent_named",
         "created_at",
+        "easy_read",
     ]
     assert columns(db, "meetings") == [
         "id",
@@ -51,6 +52,7 @@ def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
         "format",
         "length_minutes",
         "created_at",
+        "break_every_minutes",
     ]
     assert columns(db, "agenda_items") == [
         "meeting_id",
@@ -76,7 +78,11 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
     migrations.apply(db)
     assert schema(db) == before
     assert [m.name for m in migrations.applied(db)] == applied
-    assert applied == ["m001_groups_members_meetings_events", "m002_views_for_browsing"]
+    assert applied == [
+        "m001_groups_members_meetings_events",
+        "m002_views_for_browsing",
+        "m003_access_settings",
+    ]
     assert migrations.pending(db) == []
 
 
