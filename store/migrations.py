@@ -112,3 +112,10 @@ def m003_access_settings(db: Database) -> None:
     db.table("groups").add_column("theme", str)
     db.table("members").add_column("easy_read", int, not_null_default=0)
     db.table("meetings").add_column("break_every_minutes", int, not_null_default=0)
+
+
+@migrations()
+def m004_extra_speaking_time(db: Database) -> None:
+    """Whose recorded needs ask for extra time to speak: their turns get twice the group's
+    soft limit before the time warning shows."""
+    db.table("members").add_column("extra_time", int, not_null_default=0)

@@ -42,6 +42,7 @@ def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
         "consent_named",
         "created_at",
         "easy_read",
+        "extra_time",
     ]
     assert columns(db, "meetings") == [
         "id",
@@ -82,6 +83,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m001_groups_members_meetings_events",
         "m002_views_for_browsing",
         "m003_access_settings",
+        "m004_extra_speaking_time",
     ]
     assert migrations.pending(db) == []
 
