@@ -34,6 +34,7 @@ class Member:
     perspective: str
     needs: str = ""
     consent_named: bool = True
+    easy_read: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Meeting:
     place: str
     format: str
     length_minutes: int
+    break_every_minutes: int = 0  # 0: no scheduled breaks
 
 
 def new_group(name: str, perspectives: tuple[str, ...] = DEFAULT_PERSPECTIVES) -> Group:
@@ -55,7 +57,12 @@ def new_group(name: str, perspectives: tuple[str, ...] = DEFAULT_PERSPECTIVES) -
 
 
 def new_member(
-    group: Group, name: str, perspective: str, needs: str = "", consent_named: bool = True
+    group: Group,
+    name: str,
+    perspective: str,
+    needs: str = "",
+    consent_named: bool = True,
+    easy_read: bool = False,
 ) -> Member:
     chosen = perspective.strip().casefold()
     matches = [p for p in group.perspectives if p.casefold() == chosen]
@@ -69,6 +76,7 @@ def new_member(
         perspective=matches[0],
         needs=optional_text(needs, "their access and communication needs", TEXT_LIMIT),
         consent_named=consent_named,
+        easy_read=easy_read,
     )
 
 
@@ -85,6 +93,7 @@ def new_meeting(
     place: str,
     format: str,
     length_minutes: int,
+    break_every_minutes: int = 0,
 ) -> Meeting:
     chosen = format.strip().casefold()
     if chosen not in MEETING_FORMATS:
@@ -97,4 +106,12 @@ def new_meeting(
         place=required_text(place, "where it happens", TITLE_LIMIT),
         format=chosen,
         length_minutes=check_minutes(length_minutes, "the length", LONGEST_MEETING_MINUTES),
+        break_every_minutes=check_break_interval(break_every_minutes),
     )
+
+
+def check_break_interval(minutes: int) -> int:
+    """0 means no scheduled breaks; otherwise a break is due every `minutes` of meeting."""
+    if minutes == 0:
+        return 0
+    return check_minutes(minutes, "the time between breaks", LONGEST_MEETING_MINUTES)

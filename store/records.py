@@ -37,6 +37,7 @@ def save_member(db: Database, member: Member, clock: Clock) -> None:
                 "perspective": member.perspective,
                 "needs": member.needs,
                 "consent_named": int(member.consent_named),
+                "easy_read": int(member.easy_read),
                 "created_at": clock().isoformat(),
             }
         )
@@ -53,6 +54,7 @@ def save_meeting(db: Database, meeting: Meeting, clock: Clock) -> None:
                 "place": meeting.place,
                 "format": meeting.format,
                 "length_minutes": meeting.length_minutes,
+                "break_every_minutes": meeting.break_every_minutes,
                 "created_at": clock().isoformat(),
             }
         )
@@ -70,6 +72,7 @@ def _member(row: dict[str, Any]) -> Member:
         row["perspective"],
         row["needs"] or "",
         bool(row["consent_named"]),
+        easy_read=bool(row["easy_read"]),
     )
 
 
@@ -82,6 +85,7 @@ def _meeting(row: dict[str, Any]) -> Meeting:
         row["place"],
         row["format"],
         row["length_minutes"],
+        break_every_minutes=row["break_every_minutes"],
     )
 
 
