@@ -119,3 +119,56 @@ def m004_extra_speaking_time(db: Database) -> None:
     """Whose recorded needs ask for extra time to speak: their turns get twice the group's
     soft limit before the time warning shows."""
     db.table("members").add_column("extra_time", int, not_null_default=0)
+
+
+@migrations()
+def m005_outcomes_reviews_action_updates(db: Database) -> None:
+    """What the group says success looks like and its reviews over time, what became of each
+    action after the meeting, and the group's own check-out questions.
+
+    These belong to the group, not to one meeting, so they are tables rather than events (the
+    event log is per meeting). Rows are only ever added: a later review or update is a new row,
+    so the history of progress is kept."""
+    db.table("outcomes").create(
+        {
+            "id": str,
+            "group_id": str,
+            "text": str,
+            "measure": str,
+            "evidence": str,
+            "scale_top": int,
+            "scale_words": str,
+            "review_schedule": str,
+            "first_review": str,
+            "rrule": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "text", "scale_top", "first_review"},
+    )
+    db.table("reviews").create(
+        {
+            "id": str,
+            "outcome_id": str,
+            "reviewed_on": str,
+            "progress": int,
+            "story": str,
+            "number": float,
+            "said_by_member": str,
+            "said_by": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("outcome_id", "outcomes", "id"), ("said_by_member", "members", "id")],
+        not_null={"outcome_id", "reviewed_on", "progress"},
+    )
+    db.table("action_updates").create(
+        {"id": str, "action_id": str, "status": str, "note": str, "at": str},
+        pk="id",
+        not_null={"action_id", "status", "at"},
+    )
+    db.table("outcomes").create_index(["group_id"])
+    db.table("reviews").create_index(["outcome_id", "reviewed_on"])
+    db.table("action_updates").create_index(["action_id", "at"])
+    db.table("groups").add_column("checkout_questions", str)
