@@ -32,7 +32,14 @@ def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
     assert set(db.table_names()) >= TABLES
     assert set(db.view_names()) == VIEWS
     assert columns(db, "events") == ["seq", "id", "meeting_id", "batch", "at", "kind", "data"]
-    assert columns(db, "groups") == ["id", "name", "perspectives", "created_at", "theme"]
+    assert columns(db, "groups") == [
+        "id",
+        "name",
+        "perspectives",
+        "created_at",
+        "theme",
+        "checkout_questions",
+    ]
     assert columns(db, "members") == [
         "id",
         "group_id",
@@ -84,6 +91,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m002_views_for_browsing",
         "m003_access_settings",
         "m004_extra_speaking_time",
+        "m005_outcomes_reviews_action_updates",
     ]
     assert migrations.pending(db) == []
 
