@@ -128,6 +128,7 @@ class LiveState:
     turns: tuple[Turn, ...] = ()
     checkouts: tuple[Checkout, ...] = ()
     break_since: datetime | None = None
+    last_break_ended: datetime | None = None  # when scheduled-break reminders count from
     undo_stack: tuple[int, ...] = ()
     undo_floor: int = 0
     last_seq: int = 0
@@ -231,7 +232,7 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
         case BreakStarted():
             return replace(_pause_clocks(state, at), break_since=at)
         case BreakEnded():
-            return replace(_resume_clocks(state, at), break_since=None)
+            return replace(_resume_clocks(state, at), break_since=None, last_break_ended=at)
         case MeetingEnded():
             return replace(_pause_clocks(_end_turn(state, at), at), ended_at=at, queue=())
         case CheckoutGiven():
