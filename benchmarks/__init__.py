@@ -1,0 +1,1 @@
+"""Benchmarks: figures printed by `python -m benchmarks`, never asserted by the tests."""

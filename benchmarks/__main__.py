@@ -1,0 +1,180 @@
+"""`python -m benchmarks`: build the large archive, measure, and print a table of figures with
+their targets. Each figure is measured in the same run as its baseline."""
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.archive import Archive, build
+from benchmarks.sync import sync_latencies
+from store.db import open_db
+from store.export import minutes_markdown
+from tui.app import make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTION_KEYS = ["n", "u", "b", "b", "p", "u"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs of each app")
+    parser.add_argument("--actions", type=int, default=120, help="key presses per meeting")
+    parser.add_argument("--notes", type=int, default=40, help="notes sent between processes")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "archive.db"
+        began = time.perf_counter()
+        archive = build(path)
+        print(f"built the archive in {time.perf_counter() - began:.1f} s: {_size(path)}")
+        rows = [
+            *_startup(archive, args.runs),
+            *_actions(archive, Path(folder), args.actions),
+            _sync(archive, Path(folder), args.notes),
+            _export(archive),
+            *_memory(archive),
+        ]
+    _print(rows)
+
+
+Row = tuple[str, str, str]
+
+
+def _size(path: Path) -> str:
+    total = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    return f"{total / 1e6:.0f} MB on disk"
+
+
+def _first_frame(kind: str, archive: Archive) -> tuple[float, int]:
+    began = time.perf_counter()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.probe",
+            kind,
+            str(archive.path),
+            archive.largest_meeting,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TEXTUAL": ""},
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - began
+    child.wait()
+    _, _, peak_kib = line.split()
+    return elapsed, int(peak_kib)
+
+
+def _startup(archive: Archive, runs: int) -> list[Row]:
+    bare = statistics.median(_first_frame("bare", archive)[0] for _ in range(runs))
+    ours = statistics.median(_first_frame("live", archive)[0] for _ in range(runs))
+    return [
+        ("start-up, bare Textual app (baseline)", f"{bare * 1000:.0f} ms", ""),
+        ("start-up, live screen on the largest meeting", f"{ours * 1000:.0f} ms", ""),
+        ("start-up ratio", f"{ours / bare:.2f}x", "≤ 1.5x"),
+    ]
+
+
+def _latencies(db_path: Path, meeting_id: str, presses: int) -> list[float]:
+    async def run() -> list[float]:
+        app = make_app(open_db(db_path), meeting_id)
+        timings = []
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            for n in range(presses):
+                began = time.perf_counter()
+                await pilot.press(ACTION_KEYS[n % len(ACTION_KEYS)])
+                await pilot.pause()
+                timings.append(time.perf_counter() - began)
+        return timings
+
+    return asyncio.run(run())
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _actions(archive: Archive, folder: Path, presses: int) -> list[Row]:
+    copy = folder / "actions.db"
+    shutil.copy(archive.path, copy)
+    large = _latencies(copy, archive.largest_meeting, presses)
+    empty = _latencies(copy, archive.empty_meeting, presses)
+    rows = []
+    for name, values in (("largest meeting", large), ("empty meeting", empty)):
+        p50, p95 = _percentile(values, 0.5), _percentile(values, 0.95)
+        rows.append(
+            (f"action latency, {name}: p50 / p95", _ms(p50) + " / " + _ms(p95), "p95 ≤ 16 ms")
+        )
+    ratio = _percentile(large, 0.95) / _percentile(empty, 0.95)
+    rows.append(("action p95, largest ÷ empty", f"{ratio:.2f}x", "≤ 1.2x"))
+    return rows
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _sync(archive: Archive, folder: Path, notes: int) -> Row:
+    copy = folder / "sync.db"
+    shutil.copy(archive.path, copy)
+    latencies = sync_latencies(copy, archive.largest_meeting, notes)
+    return (
+        "sync, note written in one process → seen in another: median / max",
+        _ms(statistics.median(latencies)) + " / " + _ms(max(latencies)),
+        "median < 500 ms",
+    )
+
+
+def _timed(work: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began
+
+
+def _export(archive: Archive) -> Row:
+    db = open_db(archive.path)
+    seconds = _timed(lambda: [minutes_markdown(db, m) for m in archive.meetings])
+    return (
+        f"export of all {len(archive.meetings)} meetings' minutes (Markdown)",
+        _ms(seconds),
+        "< 2 s",
+    )
+
+
+def _memory(archive: Archive) -> list[Row]:
+    _, bare_kib = _first_frame("bare", archive)
+    _, ours_kib = _first_frame("live", archive)
+    return [
+        ("peak memory, bare Textual app (baseline)", f"{bare_kib / 1024:.0f} MB", ""),
+        (
+            "peak memory, live screen on the largest meeting",
+            f"{ours_kib / 1024:.0f} MB",
+            "< 150 MB",
+        ),
+    ]
+
+
+def _print(rows: list[Row]) -> None:
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    print()
+    print(f"{'figure':<{width}}  {'measured':>{value_width}}  target")
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>{value_width}}  {target}")
+
+
+if __name__ == "__main__":
+    main()
