@@ -6,6 +6,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from session.clock import Clock
+from session.devices import Guard
 from session.events import Event, Undone
 from session.live import LiveState, apply, fold
 from store.db import writing
@@ -15,10 +16,15 @@ Command = Callable[[LiveState], list[Event]]
 
 
 class LiveMeeting:
-    def __init__(self, db: Database, meeting_id: str, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, meeting_id: str, clock: Clock, guard: Guard | None = None
+    ) -> None:
+        """`guard`, if given, checks every command against the latest state first: a device
+        that may only do some things (the minute-taker's, say) is refused the rest."""
         self.db = db
         self.meeting_id = meeting_id
         self.clock = clock
+        self.guard = guard
         self.state = fold(meeting_id, load(db, meeting_id))
 
     def do(self, command: Command) -> list[Event]:
@@ -30,6 +36,8 @@ class LiveMeeting:
         """
         with writing(self.db):
             self._catch_up()
+            if self.guard is not None:
+                self.guard(self.state)
             events = command(self.state)
             recorded = append(self.db, self.meeting_id, events, self.clock())
         if any(isinstance(event, Undone) for event in events):
