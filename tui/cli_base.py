@@ -1,6 +1,7 @@
 """What every `coproduce` command shares: choosing and opening the database, printing text
 literally, and turning a refusal into one kind sentence instead of a traceback."""
 
+import sqlite3
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,6 +13,7 @@ from session.setup import Group
 from session.text import visible
 from store.db import open_db
 from store.errors import StoreError
+from store.faults import explain, is_fault
 from store.paths import default_db_path
 from store.records import find_group, groups
 
@@ -26,13 +28,18 @@ class Refused(click.ClickException):
 
 
 class KindGroup(click.Group):
-    """Turns a refusal by the rules or the store into a plain message and exit code 1."""
+    """Turns a refusal by the rules or the store, or a fault of the database file met while
+    reading it, into a plain message and exit code 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (DomainError, StoreError) as error:
             raise Refused(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            if not is_fault(error):
+                raise
+            raise Refused(str(explain(error, ctx.meta.get(DB_PATH) or default_db_path()))) from None
 
 
 def say(text: str) -> None:
