@@ -11,16 +11,34 @@ from session.events import (
     Event,
     HandLowered,
     HandRaised,
+    Interjected,
     ItemAdded,
     ItemOpened,
     MeetingEnded,
     MeetingStarted,
     NoteWritten,
+    OrderOverridden,
+    Passed,
+    PutBack,
+    QueuePolicyChosen,
+    ReadBackAgreed,
+    RecordAmended,
     RoleHanded,
+    RolePassed,
+    RotationSet,
+    RoundStarted,
+    SignalCleared,
     TurnEnded,
+    TurnLimitSet,
+    TurnPaused,
+    TurnResumed,
     TurnStarted,
     Undone,
+    Volunteered,
+    WordDefined,
 )
+from session.queue import POLICIES, minutes_words
+from session.signals import SIGNALS
 
 Names = Callable[[str], str]
 
@@ -57,6 +75,38 @@ def describe(event: Event, name: Names, item_title: Names) -> str:
             return "ended the meeting"
         case CheckoutGiven():
             return f"recorded {name(event.member_id)}'s check-out"
+        case TurnPaused():
+            return "paused the turn"
+        case TurnResumed():
+            return "carried on the turn"
+        case QueuePolicyChosen():
+            return f"chose the speaking order “{POLICIES.get(event.policy, event.policy)}”"
+        case TurnLimitSet():
+            return f"set the time for a turn to {minutes_words(event.seconds)}"
+        case OrderOverridden():
+            return f"let {name(event.member_id)} speak next ({event.reason})"
+        case PutBack():
+            return f"put {name(event.member_id)} back in the queue"
+        case Interjected():
+            return f"noted “{SIGNALS[event.signal].words}” from {name(event.member_id)}"
+        case SignalCleared():
+            return "cleared a signal"
+        case WordDefined():
+            return f"defined “{event.word}” in the glossary"
+        case RoundStarted():
+            return f"started round {event.number}"
+        case Passed():
+            return f"noted that {name(event.member_id)} passed"
+        case RotationSet():
+            return f"set how the {event.role} role rotates"
+        case Volunteered():
+            return f"noted {name(event.member_id)} volunteering as {event.role}"
+        case RolePassed():
+            return f"noted {name(event.member_id)} passing on the {event.role} role"
+        case ReadBackAgreed():
+            return "marked the read-back as agreed"
+        case RecordAmended():
+            return "amended a record"
         case Undone():
             return "undid an action"
     raise AssertionError(f"unknown event {event!r}")

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 DECISION_METHODS = ("consensus", "consent", "vote", "deferred")
-ROLES = ("minute-taker",)
+ROLES = ("minute-taker", "timekeeper", "chair")
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,12 @@ class HandLowered(Event):
 
 @dataclass(frozen=True)
 class TurnStarted(Event):
+    """`interjection_id` set: a brief turn to answer that interjection; the person keeps any
+    place they had in the queue."""
+
     kind = "turn_started"
     member_id: str
+    interjection_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,141 @@ class CheckoutGiven(Event):
     rung: str = ""
 
 
+# --- fair turn-taking (see `session.queue`, `session.rotation`) ------------------------------
+
+
+@dataclass(frozen=True)
+class TurnPaused(Event):
+    kind = "turn_paused"
+
+
+@dataclass(frozen=True)
+class TurnResumed(Event):
+    kind = "turn_resumed"
+
+
+@dataclass(frozen=True)
+class QueuePolicyChosen(Event):
+    """How the queue is ordered for one agenda item. `ahead`: the perspectives a progressive
+    stack puts first among people of equal standing."""
+
+    kind = "queue_policy_chosen"
+    item_id: str
+    policy: str
+    ahead: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TurnLimitSet(Event):
+    """The group's soft limit for one turn: a warning near the end, never a cut-off."""
+
+    kind = "turn_limit_set"
+    seconds: int
+
+
+@dataclass(frozen=True)
+class OrderOverridden(Event):
+    """The facilitator lets someone speak next, out of the suggested order, and says why."""
+
+    kind = "order_overridden"
+    member_id: str
+    reason: str
+    suggested: str | None
+
+
+@dataclass(frozen=True)
+class PutBack(Event):
+    """The last speaker goes back to the front of the queue to finish."""
+
+    kind = "put_back"
+    member_id: str
+
+
+@dataclass(frozen=True)
+class Interjected(Event):
+    kind = "interjected"
+    interjection_id: str
+    member_id: str
+    signal: str
+    word: str = ""
+
+
+@dataclass(frozen=True)
+class SignalCleared(Event):
+    kind = "signal_cleared"
+    interjection_id: str
+
+
+@dataclass(frozen=True)
+class WordDefined(Event):
+    """A plain definition for a word in the group's glossary (the jargon buster)."""
+
+    kind = "word_defined"
+    word: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class RoundStarted(Event):
+    kind = "round_started"
+    item_id: str
+    number: int
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Passed(Event):
+    """Someone passes on their turn in a round."""
+
+    kind = "passed"
+    member_id: str
+
+
+@dataclass(frozen=True)
+class RotationSet(Event):
+    """How a role rotates: "item" (each agenda item), "minutes" (every N minutes) or "hand"."""
+
+    kind = "rotation_set"
+    role: str
+    rule: str
+    every_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class Volunteered(Event):
+    kind = "volunteered"
+    role: str
+    member_id: str
+
+
+@dataclass(frozen=True)
+class RolePassed(Event):
+    """Someone would rather not take the role when it is next suggested to them."""
+
+    kind = "role_passed"
+    role: str
+    member_id: str
+
+
+@dataclass(frozen=True)
+class ReadBackAgreed(Event):
+    """The room heard an item's notes and decisions read back and agreed them."""
+
+    kind = "read_back_agreed"
+    item_id: str | None
+    record_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RecordAmended(Event):
+    """A change to a note or decision after it was written: kept beside the original."""
+
+    kind = "record_amended"
+    record_id: str
+    text: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Undone(Event):
     """Takes back every event of an earlier batch (one user action). Nothing is erased."""
@@ -154,6 +293,22 @@ EVENT_TYPES: dict[str, type[Event]] = {
         BreakEnded,
         MeetingEnded,
         CheckoutGiven,
+        TurnPaused,
+        TurnResumed,
+        QueuePolicyChosen,
+        TurnLimitSet,
+        OrderOverridden,
+        PutBack,
+        Interjected,
+        SignalCleared,
+        WordDefined,
+        RoundStarted,
+        Passed,
+        RotationSet,
+        Volunteered,
+        RolePassed,
+        ReadBackAgreed,
+        RecordAmended,
         Undone,
     )
 }

@@ -2,6 +2,7 @@
 next. Commands check the rules against the state and return the events to commit; they never
 change anything themselves."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -17,19 +18,46 @@ from session.events import (
     Event,
     HandLowered,
     HandRaised,
+    Interjected,
     ItemAdded,
     ItemOpened,
     MeetingEnded,
     MeetingStarted,
     NoteWritten,
+    OrderOverridden,
+    Passed,
+    PutBack,
+    QueuePolicyChosen,
+    ReadBackAgreed,
+    RecordAmended,
     Recorded,
     RoleHanded,
+    RolePassed,
+    RotationSet,
+    RoundStarted,
+    SignalCleared,
     TurnEnded,
+    TurnLimitSet,
+    TurnPaused,
+    TurnResumed,
     TurnStarted,
     Undone,
+    Volunteered,
+    WordDefined,
 )
 from session.ids import new_id
-from session.setup import LONGEST_TIMEBOX_MINUTES, check_minutes
+from session.queue import (
+    DEFAULT_TURN_SECONDS,
+    FIRST_COME,
+    Place,
+    Waiting,
+    order,
+    round_places,
+    turn_limit,
+    with_waits,
+)
+from session.setup import LONGEST_TIMEBOX_MINUTES, Member, check_minutes
+from session.signals import BREAK, JARGON, SIGNALS
 from session.stopwatch import Stopwatch
 from session.text import TITLE_LIMIT, optional_text, required_text
 
@@ -55,6 +83,63 @@ class Turn:
     item_id: str | None
     started_at: datetime
     seconds: float
+    signal: str = ""  # set when the turn answered an interjection
+
+
+@dataclass(frozen=True)
+class Interjection:
+    id: str
+    member_id: str
+    signal: str
+    word: str
+    item_id: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Pin:
+    """Someone placed at the front of the queue, ahead of the policy's order."""
+
+    member_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Override:
+    member_id: str
+    reason: str
+    suggested: str | None
+    item_id: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Round:
+    item_id: str
+    number: int
+    order: tuple[str, ...]
+    done: tuple[str, ...] = ()
+    passed: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return len(self.done) == len(self.order)
+
+
+@dataclass(frozen=True)
+class GlossaryWord:
+    word: str
+    definition: str
+    flagged_by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Amendment:
+    record_id: str
+    text: str
+    reason: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -106,6 +191,7 @@ class RoleSpell:
     role: str
     member_id: str
     since: datetime
+    item_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +214,21 @@ class LiveState:
     turns: tuple[Turn, ...] = ()
     checkouts: tuple[Checkout, ...] = ()
     break_since: datetime | None = None
-    last_break_ended: datetime | None = None  # when scheduled-break reminders count from
+    turn_limit: int = DEFAULT_TURN_SECONDS
+    turn_paused: bool = False
+    speaker_signal: str = ""
+    policies: tuple[QueuePolicyChosen, ...] = ()
+    pins: tuple[Pin, ...] = ()
+    signals: tuple[Interjection, ...] = ()  # not yet answered
+    interjections: tuple[Interjection, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    round: Round | None = None
+    glossary: tuple[GlossaryWord, ...] = ()
+    rotations: tuple[RotationSet, ...] = ()
+    volunteers: tuple[tuple[str, str], ...] = ()  # (role, member id)
+    role_passes: tuple[tuple[str, str], ...] = ()  # (role, member id), until the next hand-over
+    agreed: frozenset[str] = frozenset()  # ids of notes and decisions agreed at read-back
+    amendments: tuple[Amendment, ...] = ()
     undo_stack: tuple[int, ...] = ()
     undo_floor: int = 0
     last_seq: int = 0
@@ -152,10 +252,29 @@ class LiveState:
 
     def holder(self, role: str) -> str | None:
         """Who holds `role` now, if anyone."""
-        for spell in reversed(self.roles):
-            if spell.role == role:
-                return spell.member_id
-        return None
+        spell = self.spell(role)
+        return None if spell is None else spell.member_id
+
+    def spell(self, role: str) -> RoleSpell | None:
+        return next((s for s in reversed(self.roles) if s.role == role), None)
+
+    @property
+    def policy(self) -> QueuePolicyChosen:
+        """How the queue is ordered for the current item: first come unless the group chose."""
+        chosen = (p for p in reversed(self.policies) if p.item_id == self.item_id)
+        return next(chosen, QueuePolicyChosen(self.item_id or "", FIRST_COME))
+
+    @property
+    def active_round(self) -> Round | None:
+        """The round under way on the current item, if any is still going."""
+        if self.round is None or self.round.item_id != self.item_id or self.round.complete:
+            return None
+        return self.round
+
+    def amended_text(self, record_id: str, original: str) -> str:
+        """A note's or decision's text as last amended (the original stays in the record)."""
+        changes = (a.text for a in reversed(self.amendments) if a.record_id == record_id)
+        return next(changes, original)
 
 
 # --- folding events into state -------------------------------------------------------------
@@ -188,23 +307,80 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
         case HandRaised():
             return replace(state, queue=(*state.queue, event.member_id))
         case HandLowered():
-            return replace(state, queue=tuple(m for m in state.queue if m != event.member_id))
-        case TurnStarted():
             return replace(
                 state,
                 queue=tuple(m for m in state.queue if m != event.member_id),
-                speaker=event.member_id,
-                speaker_since=at,
-                speaker_item=state.item_id,
-                turn_clock=Stopwatch().start(at),
+                pins=_unpinned(state, event.member_id),
             )
+        case TurnStarted():
+            return _start_turn(state, event, at)
+        case TurnPaused():
+            return replace(state, turn_clock=state.turn_clock.stop(at), turn_paused=True)
+        case TurnResumed():
+            clock = state.turn_clock if state.on_break else state.turn_clock.start(at)
+            return replace(state, turn_clock=clock, turn_paused=False)
+        case QueuePolicyChosen():
+            return replace(state, policies=(*state.policies, event))
+        case TurnLimitSet():
+            return replace(state, turn_limit=event.seconds)
+        case OrderOverridden():
+            override = Override(event.member_id, event.reason, event.suggested, state.item_id, at)
+            pin = Pin(event.member_id, f"moved up by the facilitator: {event.reason}")
+            return replace(
+                _queued(state, event.member_id),
+                pins=(*_unpinned(state, event.member_id), pin),
+                overrides=(*state.overrides, override),
+            )
+        case PutBack():
+            pin = Pin(event.member_id, "put back to finish their turn")
+            return replace(
+                _queued(state, event.member_id), pins=(pin, *_unpinned(state, event.member_id))
+            )
+        case Interjected():
+            return _interject(state, event, at)
+        case SignalCleared():
+            return _without_signal(state, event.interjection_id)
+        case WordDefined():
+            return replace(state, glossary=_defined(state.glossary, event.word, event.definition))
+        case RoundStarted():
+            return replace(state, round=Round(event.item_id, event.number, event.order))
+        case Passed():
+            if state.round is None:
+                return state
+            done = replace(
+                state.round,
+                done=(*state.round.done, event.member_id),
+                passed=(*state.round.passed, event.member_id),
+            )
+            return replace(state, round=done)
+        case RotationSet():
+            return replace(state, rotations=(*state.rotations, event))
+        case Volunteered():
+            pair = (event.role, event.member_id)
+            return replace(
+                state,
+                volunteers=(*state.volunteers, pair),
+                role_passes=tuple(p for p in state.role_passes if p != pair),
+            )
+        case RolePassed():
+            return replace(state, role_passes=(*state.role_passes, (event.role, event.member_id)))
+        case ReadBackAgreed():
+            return replace(state, agreed=state.agreed | set(event.record_ids))
+        case RecordAmended():
+            amendment = Amendment(event.record_id, event.text, event.reason, at)
+            return replace(state, amendments=(*state.amendments, amendment))
         case TurnEnded():
             return _end_turn(state, at)
         case NoteWritten():
             note = Note(event.note_id, event.item_id, event.text, event.author_id, at)
             return replace(state, notes=(*state.notes, note))
         case RoleHanded():
-            return replace(state, roles=(*state.roles, RoleSpell(event.role, event.member_id, at)))
+            spell = RoleSpell(event.role, event.member_id, at, state.item_id)
+            return replace(
+                state,
+                roles=(*state.roles, spell),
+                role_passes=tuple(p for p in state.role_passes if p[0] != event.role),
+            )
         case DecisionRecorded():
             decision = Decision(
                 event.decision_id,
@@ -230,11 +406,18 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
             )
             return replace(state, actions=(*state.actions, action))
         case BreakStarted():
-            return replace(_pause_clocks(state, at), break_since=at)
+            answered = tuple(s for s in state.signals if s.signal != BREAK)
+            return replace(_pause_clocks(state, at), break_since=at, signals=answered)
         case BreakEnded():
-            return replace(_resume_clocks(state, at), break_since=None, last_break_ended=at)
+            return replace(_resume_clocks(state, at), break_since=None)
         case MeetingEnded():
-            return replace(_pause_clocks(_end_turn(state, at), at), ended_at=at, queue=())
+            return replace(
+                _pause_clocks(_end_turn(state, at), at),
+                ended_at=at,
+                queue=(),
+                pins=(),
+                signals=(),
+            )
         case CheckoutGiven():
             given = Checkout(event.member_id, event.questions, event.answers, event.rung, at)
             kept = tuple(c for c in state.checkouts if c.member_id != event.member_id)
@@ -285,7 +468,7 @@ def _resume_clocks(state: LiveState, at: datetime) -> LiveState:
     if state.current is not None:
         item = state.items[state.current]
         state = _with_item(state, state.current, replace(item, clock=item.clock.start(at)))
-    if state.speaker is not None:
+    if state.speaker is not None and not state.turn_paused:
         state = replace(state, turn_clock=state.turn_clock.start(at))
     return state
 
@@ -294,7 +477,9 @@ def _end_turn(state: LiveState, at: datetime) -> LiveState:
     if state.speaker is None or state.speaker_since is None:
         return state
     elapsed = state.turn_clock.elapsed(at)
-    turn = Turn(state.speaker, state.speaker_item, state.speaker_since, elapsed)
+    turn = Turn(
+        state.speaker, state.speaker_item, state.speaker_since, elapsed, state.speaker_signal
+    )
     return replace(
         state,
         turns=(*state.turns, turn),
@@ -302,13 +487,147 @@ def _end_turn(state: LiveState, at: datetime) -> LiveState:
         speaker_since=None,
         speaker_item=None,
         turn_clock=Stopwatch(),
+        turn_paused=False,
+        speaker_signal="",
     )
+
+
+def _start_turn(state: LiveState, event: TurnStarted, at: datetime) -> LiveState:
+    started = replace(
+        state,
+        speaker=event.member_id,
+        speaker_since=at,
+        speaker_item=state.item_id,
+        turn_clock=Stopwatch().start(at),
+        turn_paused=False,
+        speaker_signal="",
+    )
+    if event.interjection_id:
+        answered = next((s for s in state.signals if s.id == event.interjection_id), None)
+        signal = answered.signal if answered else ""
+        return replace(_without_signal(started, event.interjection_id), speaker_signal=signal)
+    round_ = state.active_round
+    member = event.member_id
+    if round_ is not None and member in round_.order and member not in round_.done:
+        started = replace(started, round=replace(round_, done=(*round_.done, event.member_id)))
+    return replace(
+        started,
+        queue=tuple(m for m in state.queue if m != event.member_id),
+        pins=_unpinned(state, event.member_id),
+    )
+
+
+def _queued(state: LiveState, member_id: str) -> LiveState:
+    if member_id in state.queue:
+        return state
+    return replace(state, queue=(*state.queue, member_id))
+
+
+def _unpinned(state: LiveState, member_id: str) -> tuple[Pin, ...]:
+    return tuple(p for p in state.pins if p.member_id != member_id)
+
+
+def _without_signal(state: LiveState, interjection_id: str) -> LiveState:
+    return replace(state, signals=tuple(s for s in state.signals if s.id != interjection_id))
+
+
+def _interject(state: LiveState, event: Interjected, at: datetime) -> LiveState:
+    made = Interjection(
+        event.interjection_id, event.member_id, event.signal, event.word, state.item_id, at
+    )
+    state = replace(
+        state, signals=(*state.signals, made), interjections=(*state.interjections, made)
+    )
+    known = {w.word.casefold() for w in state.glossary}
+    if event.signal == JARGON and event.word and event.word.casefold() not in known:
+        word = GlossaryWord(event.word, "", event.member_id, at)
+        state = replace(state, glossary=(*state.glossary, word))
+    return state
+
+
+def _defined(
+    glossary: tuple[GlossaryWord, ...], word: str, definition: str
+) -> tuple[GlossaryWord, ...]:
+    return tuple(
+        replace(w, definition=definition) if w.word.casefold() == word.casefold() else w
+        for w in glossary
+    )
+
+
+# --- the suggested order of speakers ---------------------------------------------------------
+
+
+def typical_turn(state: LiveState) -> float:
+    """How long a turn usually takes in this meeting (the soft limit until anyone has spoken)."""
+    spoken = [t.seconds for t in state.turns if not t.signal]
+    return sum(spoken) / len(spoken) if spoken else float(state.turn_limit)
+
+
+def speaker_limit(state: LiveState, members: Sequence[Member]) -> int:
+    """The soft limit for the current speaker's turn."""
+    extra = any(m.id == state.speaker and m.extra_time for m in members)
+    return turn_limit(state.turn_limit, extra)
+
+
+def suggested_queue(
+    state: LiveState, members: Sequence[Member] = (), now: datetime | None = None
+) -> list[Place]:
+    """Who speaks next, in order, each with the reason for their place and a rough wait.
+
+    First anyone whose interjection asks to speak, then anyone the facilitator moved up (or put
+    back), then everyone else as the item's policy orders them: a round's people in the round's
+    order, then hands raised after it, first come. Everyone in the queue appears exactly once
+    (an interjection is a separate, brief place: it does not cost anyone their place)."""
+    front = [
+        Place(s.member_id, SIGNALS[s.signal].label, signal=s.signal)
+        for s in state.signals
+        if SIGNALS[s.signal].asks_to_speak
+    ]
+    pinned = [Place(p.member_id, p.reason) for p in state.pins]
+    seen = {p.member_id for p in state.pins}
+    round_ = state.active_round
+    if round_ is not None:
+        in_round = [p for p in round_places(round_.order, round_.done) if p.member_id not in seen]
+        seen |= {p.member_id for p in in_round}
+        after = order(FIRST_COME, [w for w in _waiting(state, members) if w.member_id not in seen])
+        rest = in_round + [Place(p.member_id, f"after the round: {p.reason}") for p in after]
+    else:
+        waiting = [w for w in _waiting(state, members) if w.member_id not in seen]
+        rest = order(state.policy.policy, waiting)
+    typical = typical_turn(state)
+    left = 0.0
+    if state.speaker is not None and now is not None:
+        left = typical - state.turn_clock.elapsed(now)
+    return with_waits([*front, *pinned, *rest], typical, left)
+
+
+def _waiting(state: LiveState, members: Sequence[Member]) -> list[Waiting]:
+    ahead = set(state.policy.ahead)
+    perspective = {m.id: m.perspective for m in members}
+    spoken = [t for t in state.turns if not t.signal]
+    waiting = []
+    for arrived, member_id in enumerate(state.queue, start=1):
+        theirs = [t for t in spoken if t.member_id == member_id]
+        on_item = sum(1 for t in theirs if t.item_id == state.item_id)
+        if state.speaker == member_id and not state.speaker_signal:
+            on_item += int(state.speaker_item == state.item_id)
+        mine = perspective.get(member_id, "")
+        waiting.append(
+            Waiting(
+                member_id,
+                arrived,
+                on_item,
+                sum(t.seconds for t in theirs),
+                mine if mine in ahead else "",
+            )
+        )
+    return waiting
 
 
 # --- commands: the rules ---------------------------------------------------------------------
 
 
-def _require_running(state: LiveState) -> None:
+def require_running(state: LiveState) -> None:
     if state.ended_at is not None:
         raise DomainError("This meeting has ended. Undo the ending to carry on.")
     if state.started_at is None:
@@ -340,7 +659,7 @@ def start_meeting(state: LiveState, present: list[str]) -> list[Event]:
 
 
 def move_item(state: LiveState, step: int) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if not state.items:
         raise DomainError("The agenda is empty. Add an item first.")
     target = 0 if state.current is None else state.current + step
@@ -352,7 +671,7 @@ def move_item(state: LiveState, step: int) -> list[Event]:
 
 
 def raise_hand(state: LiveState, member_id: str) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if member_id == state.speaker:
         raise DomainError("They are speaking now.")
     if member_id in state.queue:
@@ -362,32 +681,42 @@ def raise_hand(state: LiveState, member_id: str) -> list[Event]:
 
 
 def lower_hand(state: LiveState, member_id: str) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if member_id not in state.queue:
         raise DomainError("They are not in the queue.")
     return [HandLowered(member_id)]
 
 
-def next_speaker(state: LiveState) -> list[Event]:
-    """End the current turn, if any, and give the floor to the first person in the queue."""
-    _require_running(state)
+def next_speaker(state: LiveState, members: Sequence[Member] = ()) -> list[Event]:
+    """End the current turn, if any, and give the floor to the first in the suggested order.
+
+    An interjection that asks to speak gets a brief turn; whoever it interrupted is put back at
+    the front of the queue to finish."""
+    require_running(state)
     if state.on_break:
         raise DomainError("The meeting is on a break. End the break first.")
-    if not state.queue:
+    places = suggested_queue(state, members)
+    if not places:
         raise DomainError("Nobody is in the queue to speak next.")
+    first = places[0]
     events: list[Event] = [TurnEnded()] if state.speaker else []
-    return [*events, TurnStarted(state.queue[0])]
+    if not first.signal:
+        return [*events, TurnStarted(first.member_id)]
+    answering = next(s for s in state.signals if SIGNALS[s.signal].asks_to_speak)
+    if state.speaker is not None and not state.speaker_signal:
+        events.append(PutBack(state.speaker))
+    return [*events, TurnStarted(answering.member_id, answering.id)]
 
 
 def end_turn(state: LiveState) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if state.speaker is None:
         raise DomainError("Nobody is speaking at the moment.")
     return [TurnEnded()]
 
 
 def write_note(state: LiveState, text: str) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     author = state.holder(MINUTE_TAKER)
     if author is None:
         raise DomainError("Nobody is taking minutes yet. Hand the minute-taker role to someone.")
@@ -414,7 +743,7 @@ def record_decision(
     stand_asides: int = 0,
     concerns: str = "",
 ) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if method not in DECISION_METHODS:
         raise DomainError(f"How was it decided? Choose one of: {', '.join(DECISION_METHODS)}.")
     counts = (votes_for, votes_against, abstentions, stand_asides)
@@ -444,7 +773,7 @@ def record_decision(
 
 
 def record_action(state: LiveState, what: str, owner_id: str | None, due: date) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     checked_what = required_text(what, "what needs doing")
     if owner_id is None:
         raise DomainError("Please choose who will do it.")
@@ -460,21 +789,21 @@ def record_action(state: LiveState, what: str, owner_id: str | None, due: date) 
 
 
 def start_break(state: LiveState) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if state.on_break:
         raise DomainError("The meeting is already on a break.")
     return [BreakStarted()]
 
 
 def end_break(state: LiveState) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     if not state.on_break:
         raise DomainError("The meeting is not on a break.")
     return [BreakEnded()]
 
 
 def end_meeting(state: LiveState) -> list[Event]:
-    _require_running(state)
+    require_running(state)
     events: list[Event] = [BreakEnded()] if state.on_break else []
     return [*events, MeetingEnded()]
 

@@ -35,6 +35,7 @@ class Member:
     needs: str = ""
     consent_named: bool = True
     easy_read: bool = False
+    extra_time: bool = False  # their needs ask for extra time to speak: twice the soft limit
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def new_member(
     needs: str = "",
     consent_named: bool = True,
     easy_read: bool = False,
+    extra_time: bool = False,
 ) -> Member:
     chosen = perspective.strip().casefold()
     matches = [p for p in group.perspectives if p.casefold() == chosen]
@@ -77,6 +79,7 @@ def new_member(
         needs=optional_text(needs, "their access and communication needs", TEXT_LIMIT),
         consent_named=consent_named,
         easy_read=easy_read,
+        extra_time=extra_time,
     )
 
 

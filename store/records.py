@@ -38,6 +38,7 @@ def save_member(db: Database, member: Member, clock: Clock) -> None:
                 "needs": member.needs,
                 "consent_named": int(member.consent_named),
                 "easy_read": int(member.easy_read),
+                "extra_time": int(member.extra_time),
                 "created_at": clock().isoformat(),
             }
         )
@@ -73,6 +74,7 @@ def _member(row: dict[str, Any]) -> Member:
         row["needs"] or "",
         bool(row["consent_named"]),
         easy_read=bool(row["easy_read"]),
+        extra_time=bool(row["extra_time"]),
     )
 
 

@@ -439,8 +439,10 @@ def test_handing_the_role_to_its_holder_is_refused(meeting: Meeting) -> None:
 
 
 def test_handing_an_unknown_role_is_refused(meeting: Meeting) -> None:
-    message = meeting.refused(live.hand_role, "chair", "cat")
-    assert message == "There is no “chair” role. The roles are: minute-taker."
+    message = meeting.refused(live.hand_role, "treasurer", "cat")
+    assert (
+        message == "There is no “treasurer” role. The roles are: minute-taker, timekeeper, chair."
+    )
 
 
 @pytest.mark.parametrize("text", ["", "  "])
