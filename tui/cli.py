@@ -32,6 +32,7 @@ from store.records import (
 )
 from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
+from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
 
 DEFAULT_TIMEBOX = 15
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
@@ -282,6 +283,10 @@ def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) ->
         return
     write_private(output, minutes)
     say(f"Wrote the minutes of “{meeting.title}” to {output}.")
+
+
+for command in EVALUATION_COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -1,0 +1,91 @@
+"""How people are named in reports and exports: by name when they consented, otherwise as
+someone who asked not to be named; or, anonymised, by a stable pseudonym.
+
+A pseudonym is worked out from the member's id alone, so the same person has the same pseudonym
+in every export, and in an organisation's merged database, without any key to keep secret."""
+
+import hashlib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from session.report import Bar, BarChart, Block, Bullets, Heading, Paragraph, Report, Table
+from session.setup import Member
+
+UNNAMED = "someone who asked not to be named"
+NOT_LISTED = "someone not on the group's list"
+
+
+def pseudonym(member_id: str) -> str:
+    """A stable pseudonym for a member, e.g. "Person 3F7A2C"."""
+    return f"Person {hashlib.sha256(member_id.encode()).hexdigest()[:6].upper()}"
+
+
+@dataclass(frozen=True)
+class Names:
+    """Each member's label in a report, and whether their perspective may be shown beside it."""
+
+    labels: Mapping[str, str]
+    anonymise: bool = False
+    unnamed: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, members: Sequence[Member], anonymise: bool = False) -> "Names":
+        """People who did not consent are numbered when there is more than one of them, so
+        charts can tell them apart without naming them."""
+        if anonymise:
+            return cls({m.id: pseudonym(m.id) for m in members}, anonymise=True)
+        hidden = [m for m in members if not m.consent_named]
+        labels = {m.id: m.name for m in members if m.consent_named}
+        for number, member in enumerate(hidden, start=1):
+            labels[member.id] = UNNAMED if len(hidden) == 1 else f"{UNNAMED} ({number})"
+        return cls(labels, unnamed=frozenset(m.id for m in hidden))
+
+    def __call__(self, member_id: str | None) -> str:
+        if member_id is None:
+            return "nobody"
+        if member_id in self.labels:
+            return self.labels[member_id]
+        return pseudonym(member_id) if self.anonymise else NOT_LISTED
+
+    def with_perspective(self, member_id: str, perspective: str) -> str:
+        """ "Ann (lived experience)", but never for someone who asked not to be named."""
+        if member_id in self.unnamed or member_id not in self.labels:
+            return self(member_id)
+        return f"{self(member_id)} ({perspective})"
+
+
+def scrubber(members: Sequence[Member]) -> Callable[[str], str]:
+    """A function that replaces every member's name in free text, whole or by first name
+    (any case, whole words only), with their pseudonym. Longer names are matched first."""
+    names: dict[str, str] = {}
+    for member in members:
+        for form in (member.name, member.name.split()[0] if member.name.split() else ""):
+            if len(form) > 1:
+                names.setdefault(form.casefold(), pseudonym(member.id))
+    if not names:
+        return lambda text: text
+    longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)({longest_first})(?!\w)", re.IGNORECASE)
+    return lambda text: pattern.sub(lambda m: names.get(m.group(0).casefold(), "[a name]"), text)
+
+
+def scrub_report(report: Report, scrub: Callable[[str], str]) -> Report:
+    """The report with `scrub` applied to every piece of text in it."""
+    return Report(scrub(report.title), tuple(_scrub_block(b, scrub) for b in report.blocks))
+
+
+def _scrub_block(block: Block, scrub: Callable[[str], str]) -> Block:
+    match block:
+        case Heading():
+            return Heading(scrub(block.text), block.level)
+        case Paragraph():
+            return Paragraph(scrub(block.text))
+        case Bullets():
+            return Bullets(tuple(scrub(i) for i in block.items))
+        case Table():
+            rows = tuple(tuple(scrub(c) for c in row) for row in block.rows)
+            return Table(tuple(scrub(h) for h in block.header), rows)
+        case BarChart():
+            bars = tuple(Bar(scrub(b.label), b.value, scrub(b.shown)) for b in block.bars)
+            return BarChart(scrub(block.title), bars, scrub(block.summary))

@@ -1,0 +1,71 @@
+"""A report as plain blocks (headings, paragraphs, lists, tables, bar charts), decided once and
+drawn by each output: Markdown, offline HTML with inline SVG, and the evaluation screen.
+
+All text is kept exactly as people typed it; each renderer escapes it for its own format."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    shown: str  # the value in words and numbers, e.g. "12 min · 3 turns · 40%"
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Bars always carry their numbers and words, never colour alone. `summary` is the chart in
+    one or two sentences, for anyone who can't see it."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    summary: str
+
+
+Block = Heading | Paragraph | Bullets | Table | BarChart
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def duration(seconds: float) -> str:
+    """Seconds in words a room reads at a glance: "under a minute", "12 min", "1 h 5 min"."""
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "none" if seconds <= 0 else "under a minute"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)}%"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

@@ -1,0 +1,107 @@
+"""Every table and view of the database as CSV or JSON files, for spreadsheets and statistics,
+optionally anonymised.
+
+Anonymised, each member's name becomes their stable pseudonym (`session.pseudonyms`), in the
+members table and wherever it appears in text people typed; access and communication needs, and
+free-text attributions to people outside the group ("said by"), are left out, because consent to
+take part never covers them. Ids are kept, so the tables still join."""
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from session.pseudonyms import pseudonym, scrubber
+from store.errors import StoreError
+from store.files import write_private
+from store.records import groups, members_of
+
+FORMATS = ("csv", "json")
+LEFT_OUT = "[left out: not covered by consent]"
+# (table, column) whose text is never exported when anonymising.
+NEVER_WHEN_ANONYMISED = {("members", "needs"), ("reviews", "said_by")}
+INTERNAL = {"_sqlite_migrations"}
+
+Row = dict[str, Any]
+
+
+def exported_names(db: Database) -> list[str]:
+    """Every table, then every view: the whole database."""
+    tables = [t for t in db.table_names() if t not in INTERNAL and not t.startswith("sqlite_")]
+    return tables + db.view_names()
+
+
+def rows(db: Database, name: str, anonymise: bool) -> Iterator[Row]:
+    cursor = db.execute(f"SELECT * FROM [{name}]")
+    header = [c[0] for c in cursor.description]
+    scrub = _scrubber(db) if anonymise else None
+    for values in cursor:
+        row = dict(zip(header, values, strict=True))
+        yield _anonymised(name, row, scrub) if scrub else row
+
+
+def _scrubber(db: Database) -> Callable[[str], str]:
+    return scrubber([m for g in groups(db) for m in members_of(db, g.id)])
+
+
+def _anonymised(table: str, row: Row, scrub: Callable[[str], str]) -> Row:
+    cleaned: Row = {}
+    for column, value in row.items():
+        if (table, column) in NEVER_WHEN_ANONYMISED and value:
+            cleaned[column] = LEFT_OUT
+        elif table == "members" and column == "name":
+            cleaned[column] = pseudonym(row["id"])
+        elif column == "data" and isinstance(value, str):
+            cleaned[column] = json.dumps(_scrub_json(json.loads(value), scrub), ensure_ascii=False)
+        elif isinstance(value, str):
+            cleaned[column] = scrub(value)
+        else:
+            cleaned[column] = value
+    return cleaned
+
+
+def _scrub_json(value: Any, scrub: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, list):
+        return [_scrub_json(v, scrub) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub_json(v, scrub) for k, v in value.items()}
+    return value
+
+
+def columns(db: Database, name: str) -> list[str]:
+    return [c[0] for c in db.execute(f"SELECT * FROM [{name}] LIMIT 0").description]
+
+
+def to_csv(header: list[str], table_rows: list[Row]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(table_rows)
+    return out.getvalue()
+
+
+def export_tables(db: Database, folder: Path, format_: str, anonymise: bool = False) -> list[Path]:
+    """Write one file per table and view into `folder` (created, private, if needed)."""
+    if format_ not in FORMATS:
+        raise StoreError(f"The format must be one of: {', '.join(FORMATS)}.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise StoreError(f"coproduce can't make the folder {folder}: {error.strerror}.") from None
+    written = []
+    for name in exported_names(db):
+        table_rows = list(rows(db, name, anonymise))
+        path = folder / f"{name}.{format_}"
+        if format_ == "csv":
+            text = to_csv(columns(db, name), table_rows)
+        else:
+            text = json.dumps(table_rows, ensure_ascii=False, indent=1) + "\n"
+        write_private(path, text)
+        written.append(path)
+    return written
