@@ -128,24 +128,36 @@ def _pick(found: list[T], what: str, ref: str, listing: str) -> T:
     raise StoreError(f"More than one {what} matches “{ref}”: please be more precise. {listing}")
 
 
-def _matches(ref: str, id_: str, name: str) -> bool:
+def _matching(ref: str, candidates: list[tuple[T, str, str]]) -> list[T]:
+    """The candidates (thing, id, name) that `ref` names: an exact name first, else the start of
+    an id, else the start of a name ("margaret" for "Margaret Okafor"). Blank names nothing."""
     typed = ref.strip().casefold()
-    # A blank reference names nothing (every id starts with "").
-    return bool(typed) and (id_.startswith(typed) or name.casefold() == typed)
+    if not typed:
+        return []
+    tiers = (
+        lambda id_, name: name.casefold() == typed,
+        lambda id_, name: id_.startswith(typed),
+        lambda id_, name: name.casefold().startswith(typed),
+    )
+    for matches in tiers:
+        found = [thing for thing, id_, name in candidates if matches(id_, name)]
+        if found:
+            return found
+    return []
 
 
 def find_group(db: Database, ref: str) -> Group:
-    found = [g for g in groups(db) if _matches(ref, g.id, g.name)]
+    found = _matching(ref, [(g, g.id, g.name) for g in groups(db)])
     return _pick(found, "group", ref, "`coproduce group list` shows them.")
 
 
 def find_meeting(db: Database, ref: str) -> Meeting:
-    found = [m for m in meetings(db) if _matches(ref, m.id, m.title)]
+    found = _matching(ref, [(m, m.id, m.title) for m in meetings(db)])
     return _pick(found, "meeting", ref, "`coproduce meeting list` shows them.")
 
 
 def find_member(db: Database, group_id: str, ref: str) -> Member:
-    found = [m for m in members_of(db, group_id) if _matches(ref, m.id, m.name)]
+    found = _matching(ref, [(m, m.id, m.name) for m in members_of(db, group_id)])
     return _pick(found, "person in this group", ref, "`coproduce person list` shows them.")
 
 

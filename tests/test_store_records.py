@@ -119,10 +119,26 @@ def test_find_group_by_id_prefix_full_id_or_name(db: Database, group: Group) -> 
     assert records.find_group(db, "  riverside CARERS ") == group
 
 
-def test_find_group_does_not_match_part_of_a_name(db: Database, group: Group) -> None:
+def test_the_start_of_a_name_finds_it_when_only_one_starts_that_way(
+    db: Database, group: Group, clock: FrozenClock
+) -> None:
+    assert records.find_group(db, "riverside") == group
+    member = new_member(group, "Margaret Okafor", "Parent")
+    records.save_member(db, member, clock)
+    assert records.find_member(db, group.id, "margaret") == member
+    records.save_group(db, new_group("Riverside Youth"), clock)
     assert refusal(records.find_group, db, "Riverside") == (
-        "No group matches “Riverside”. `coproduce group list` shows them."
+        "More than one group matches “Riverside”: please be more precise. "
+        "`coproduce group list` shows them."
     )
+
+
+def test_an_exact_name_wins_over_the_start_of_an_id(
+    db: Database, group: Group, clock: FrozenClock
+) -> None:
+    named_like_an_id = new_group(group.id[:4])
+    records.save_group(db, named_like_an_id, clock)
+    assert records.find_group(db, group.id[:4]) == named_like_an_id
 
 
 def test_find_group_missing(db: Database) -> None:

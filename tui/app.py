@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from session.clock import Clock, system_clock
+from tui.screens.devices import Device, device_screen
 from tui.screens.home import HomeScreen
 
 
@@ -17,14 +18,27 @@ class CoproduceApp(App[None]):
     TITLE = "coproduce"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
 
-    def __init__(self, db: Database, meeting_id: str | None, clock: Clock = system_clock) -> None:
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: str | None,
+        clock: Clock = system_clock,
+        device: Device | None = None,
+    ) -> None:
+        """`device`, if given, makes this a participant's own device showing one view of the
+        meeting (see `tui.screens.devices`) rather than the facilitator's app."""
         super().__init__()
         self.db = db
         self.meeting_id = meeting_id
         self.clock = clock
+        self.device = device
 
     def on_mount(self) -> None:
         """Start on the list of meetings; with a meeting chosen, open it on top of the list."""
+        if self.device is not None and self.meeting_id is not None:
+            view, member_id = self.device
+            self.push_screen(device_screen(self.db, self.meeting_id, self.clock, view, member_id))
+            return
         home = HomeScreen(self.db, self.clock)
         self.push_screen(home)
         if self.meeting_id is not None:
@@ -44,7 +58,10 @@ class CoproduceApp(App[None]):
 
 
 def make_app(
-    db: Database, meeting_id: str | None = None, clock: Clock = system_clock
+    db: Database,
+    meeting_id: str | None = None,
+    clock: Clock = system_clock,
+    device: Device | None = None,
 ) -> CoproduceApp:
     """The one way to build the app, for the command line and the tests alike."""
-    return CoproduceApp(db, meeting_id, clock)
+    return CoproduceApp(db, meeting_id, clock, device)

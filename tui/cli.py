@@ -32,6 +32,7 @@ from store.records import (
 )
 from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
+from tui.cli_devices import join, minutes
 from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
 
 DEFAULT_TIMEBOX = 15
@@ -285,6 +286,8 @@ def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) ->
     say(f"Wrote the minutes of “{meeting.title}” to {output}.")
 
 
+cli.add_command(minutes)
+cli.add_command(join)
 for command in EVALUATION_COMMANDS:
     cli.add_command(command)
 

@@ -1,0 +1,204 @@
+"""Evaluation exports read back: the reports in Markdown and HTML, every table as CSV and JSON,
+and anonymised exports that name nobody."""
+
+import csv
+import json
+import stat
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from session.clock import FrozenClock
+from session.history import history_report
+from session.power import meeting_report
+from session.pseudonyms import pseudonym, scrub_report, scrubber
+from store.db import open_db
+from store.demo import DEMO_GROUP, create_demo
+from store.demo_history import FIRST, SECOND, create_demo_history
+from store.evaluation import group_records, meeting_record
+from store.records import find_group, find_meeting, members_of
+from store.render import to_html, to_markdown
+from store.tables import LEFT_OUT, export_tables, exported_names, rows
+from tests.cli_runner import coproduce
+
+NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+VOID = {"meta", "br", "hr", "img", "input", "link", "rect", "path", "line", "circle"}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    opened = open_db(tmp_path / "c.db")
+    clock = FrozenClock(NOW)
+    create_demo(opened, clock)
+    create_demo_history(opened, DEMO_GROUP, clock)
+    return opened
+
+
+def names_in(db: Database) -> list[str]:
+    """Every member's full name and first name."""
+    group = find_group(db, DEMO_GROUP)
+    members = members_of(db, group.id)
+    return [m.name for m in members] + [m.name.split()[0] for m in members]
+
+
+class Checked(HTMLParser):
+    """Collects the text, the tags, and any tag closed out of order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.problems: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.problems.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parsed(html: str) -> Checked:
+    checked = Checked()
+    checked.feed(html)
+    checked.close()
+    assert checked.problems == [] and checked.open == []
+    return checked
+
+
+def test_the_meeting_report_in_markdown_says_who_spoke_and_how_evenly(db: Database) -> None:
+    record = meeting_record(db, find_meeting(db, FIRST).id, FrozenClock(NOW))
+    text = to_markdown(meeting_report(record))
+
+    assert "# Power balance: Planning the year together" in text
+    assert "7 people were there and 6 of them spoke (86%): 9 turns, 38 min in all." in text
+    assert "How evenly time was shared (Gini coefficient): 0.56." in text
+    assert "| Priya Sharma (professional) | ████████████████████ | 16 min · 3 turns · 42% |" in text
+    assert "People with the perspective “professional” spoke for 79% of the speaking time." in text
+    assert "| minute-taker | Priya Sharma (professional) | 43 min |" in text
+    assert "| ✘ No | ████████████████████ | 3 people |" in text
+    assert "| Find a step-free room with a hearing loop | Gareth Evans |" in text
+
+
+def test_the_report_over_time_shows_the_trend_and_you_said_we_did(db: Database) -> None:
+    group = find_group(db, DEMO_GROUP)
+    text = to_markdown(history_report(group, group_records(db, group.id, FrozenClock(NOW))))
+
+    assert "| 01 Oct 2026: Planning the year together | 8% | 13% | 79% |" in text
+    assert "| 29 Oct 2026: Transport and short breaks: a first look | 43% | 34% | 23% |" in text
+    assert (
+        "Action: Get a copy of the transport contract (Gareth Evans): not possible, because "
+        "the council would not share the transport contract." in text
+    )
+    assert "2 of 4 actions agreed are done." in text
+
+
+def test_html_parses_and_every_chart_has_a_text_equivalent(db: Database) -> None:
+    record = meeting_record(db, find_meeting(db, SECOND).id, FrozenClock(NOW))
+    html = to_html(meeting_report(record))
+    checked = parsed(html)
+
+    charts = checked.tags.count("svg")
+    assert charts >= 4
+    assert checked.tags.count("figure") == charts
+    assert checked.tags.count("desc") == charts  # the summary, read out by screen readers
+    assert checked.tags.count("caption") == charts  # each chart again as a table
+    assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # offline
+    assert "font-size: 1.3rem" in html
+    assert "someone who asked not to be named" in "".join(checked.text)
+    assert "Chloe" not in html
+
+
+def test_typed_text_cannot_become_html(db: Database) -> None:
+    group = find_group(db, DEMO_GROUP)
+    record = group_records(db, group.id, FrozenClock(NOW))[0]
+    evil = "<script>alert(1)</script> & \x1b[31m"
+    meeting = record.meeting.__class__(**{**record.meeting.__dict__, "title": evil})
+    html = to_html(meeting_report(record.__class__(**{**record.__dict__, "meeting": meeting})))
+
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; ␛[31m" in html
+    parsed(html)
+
+
+def test_every_table_and_view_round_trips_through_csv(db: Database, tmp_path: Path) -> None:
+    written = export_tables(db, tmp_path / "csv", "csv")
+
+    assert {p.stem for p in written} == set(exported_names(db))
+    assert {"groups", "members", "meetings", "events", "outcomes", "reviews"} <= {
+        p.stem for p in written
+    }
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        with path.open(newline="", encoding="utf-8") as file:
+            read = list(csv.DictReader(file))
+        expected = [
+            {k: "" if v is None else str(v) for k, v in row.items()}
+            for row in rows(db, path.stem, anonymise=False)
+        ]
+        assert read == expected, path.name
+
+
+def test_every_table_loads_back_from_json(db: Database, tmp_path: Path) -> None:
+    written = export_tables(db, tmp_path / "json", "json")
+
+    for path in written:
+        assert json.loads(path.read_text(encoding="utf-8")) == list(rows(db, path.stem, False))
+    events = json.loads((tmp_path / "json" / "events.json").read_text(encoding="utf-8"))
+    assert any(e["kind"] == "checkout_given" for e in events)
+
+
+def test_an_anonymised_export_names_nobody(db: Database, tmp_path: Path) -> None:
+    export_tables(db, tmp_path / "csv", "csv", anonymise=True)
+    export_tables(db, tmp_path / "json", "json", anonymise=True)
+    group = find_group(db, DEMO_GROUP)
+    scrub = scrubber(members_of(db, group.id))
+    reports = [
+        to_html(scrub_report(meeting_report(r), scrub))
+        for r in group_records(db, group.id, FrozenClock(NOW), anonymise=True)
+    ]
+    history = history_report(group, group_records(db, group.id, FrozenClock(NOW), True))
+    reports.append(to_markdown(scrub_report(history, scrub)))
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in tmp_path.rglob("*.*")
+        if p.suffix in (".csv", ".json")
+    ]
+
+    everything = "\n".join(texts + reports)
+    for name in names_in(db):
+        assert name.casefold() not in everything.casefold(), name
+    assert "Wheelchair user" not in everything
+    assert LEFT_OUT in everything
+    tom = members_of(db, group.id)[3]
+    assert "Easy Read versions of every letter, tested with " + pseudonym(tom.id) in everything
+
+
+def test_the_cli_writes_each_format_privately(db: Database, tmp_path: Path) -> None:
+    path = str(tmp_path / "c.db")
+    db.close()
+    for args, output in [
+        (["report", FIRST, "--format", "html"], "r.html"),
+        (["report", "--format", "md", "--anonymise"], "r.md"),
+    ]:
+        result = coproduce(*args, "--output", str(tmp_path / output), "--db", path)
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE((tmp_path / output).stat().st_mode) == 0o600
+    anonymous = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "Person " in anonymous and "Priya" not in anonymous
+    result = coproduce("data", str(tmp_path / "out"), "--format", "json", "--db", path)
+    assert result.exit_code == 0
+    assert "Wrote 12 JSON files" in result.output or "JSON files to" in result.output
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o700

@@ -1,0 +1,204 @@
+"""Views for participants' own devices: the minute-taker's, and an attendee's."""
+
+from rich.text import Text
+from sqlite_utils import Database
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
+
+from session import live
+from session.clock import Clock
+from session.devices import minute_taker_only
+from session.live import MINUTE_TAKER, LiveState
+from store import records
+from store.live import LiveMeeting
+from tui.literal import clock_face, literal
+from tui.screens.forms import ActionForm, DecisionForm, NoteForm
+from tui.screens.meeting_screen import MeetingScreen
+
+
+class DeviceScreen(MeetingScreen):
+    """One person's view of the meeting, following what the facilitator's screen does."""
+
+    def __init__(self, meeting: LiveMeeting, member_id: str) -> None:
+        super().__init__(meeting)
+        self.me = member_id
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="title-bar"):
+            yield Static(id="meeting-title")
+            yield Static(id="wall-clock")
+        yield Static(id="device-status")
+        yield Static(id="device-item")
+        with VerticalScroll(id="device-body"):
+            yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.show_state()
+        self.follow_other_devices()
+        self.set_interval(1, self.show_clock)
+
+    def show_clock(self) -> None:
+        now = self.meeting.clock()
+        self.query_one("#wall-clock", Static).update(f"{now.astimezone():%H:%M}")
+        item = self.meeting.state.item
+        if item is not None:
+            left = item.seconds_left(now)
+            words = "over time" if left < 0 else "left"
+            self.query_one("#device-item", Static).update(
+                literal(f"▶ {item.title}  ({clock_face(abs(left))} {words})", "bold")
+            )
+
+    def show_state(self) -> None:
+        state = self.meeting.state
+        self.query_one("#meeting-title", Static).update(
+            literal(f"{self.details.title} · {self.person(self.me)}")
+        )
+        self.query_one("#device-status", Static).update(self.status(state))
+        if state.item is None:
+            self.query_one("#device-item", Static).update("No agenda item open yet")
+        self.show_body(state)
+        self.show_clock()
+
+    def status(self, state: LiveState) -> Text:
+        raise NotImplementedError
+
+    def show_body(self, state: LiveState) -> None:
+        raise NotImplementedError
+
+
+class MinutesScreen(DeviceScreen):
+    """The minute-taker's device: the current item's notes, decisions and actions, and the
+    forms to write them. Without the role it still reads, and says who holds it."""
+
+    BINDINGS = [
+        Binding("w", "write_note", "Write note", id="minutes.write_note"),
+        Binding("d", "record_decision", "Decision", id="minutes.record_decision"),
+        Binding("a", "record_action", "Action", id="minutes.record_action"),
+    ]
+
+    def body(self) -> ComposeResult:
+        yield Static("NOTES ON THIS ITEM", classes="heading")
+        yield Static(id="item-notes")
+        yield Static("DECISIONS AND ACTIONS ON THIS ITEM", classes="heading")
+        yield Static(id="item-records")
+
+    def holds_role(self, state: LiveState) -> bool:
+        return state.holder(MINUTE_TAKER) == self.me
+
+    def status(self, state: LiveState) -> Text:
+        if self.holds_role(state):
+            return Text("✎ You hold the minute-taker role: w writes a note", style="bold")
+        holder = self.person(state.holder(MINUTE_TAKER))
+        return literal(f"👁 Reading only — {holder} holds the minute-taker role now")
+
+    def show_body(self, state: LiveState) -> None:
+        here = state.item_id
+        notes = [
+            f"• {n.text}  ({self.person(n.author_id)})" for n in state.notes if n.item_id == here
+        ]
+        records = [
+            f"✔ Decided ({d.method}): {d.text}" for d in state.decisions if d.item_id == here
+        ]
+        records += [
+            f"→ Action: {a.what} — {self.person(a.owner_id)}, by {a.due:%a %d %b}"
+            for a in state.actions
+            if a.item_id == here
+        ]
+        self.query_one("#item-notes", Static).update(
+            literal("\n".join(notes)) if notes else Text("No notes yet", style="italic")
+        )
+        self.query_one("#item-records", Static).update(
+            literal("\n".join(records)) if records else Text("None yet", style="italic")
+        )
+
+    def may_write(self) -> bool:
+        if self.holds_role(self.meeting.state):
+            return True
+        self.notify(
+            "Only the minute-taker can write. This device can still read.",
+            title="Reading only",
+            severity="warning",
+        )
+        return False
+
+    def after_form(self, saved: bool | None) -> None:
+        if saved:
+            self.show_state()
+
+    def action_write_note(self) -> None:
+        if self.may_write():
+            self.app.push_screen(NoteForm(self.meeting, self.person(self.me)), self.after_form)
+
+    def action_record_decision(self) -> None:
+        if self.may_write():
+            self.app.push_screen(DecisionForm(self.meeting), self.after_form)
+
+    def action_record_action(self) -> None:
+        if self.may_write():
+            self.app.push_screen(ActionForm(self.meeting, self.members), self.after_form)
+
+
+class AttendeeScreen(DeviceScreen):
+    """An attendee's device: who is speaking, the queue and their own place in it, and their
+    own hand to raise or lower."""
+
+    BINDINGS = [
+        Binding("h", "raise_hand", "Raise my hand", id="attendee.raise_hand"),
+        Binding("l", "lower_hand", "Lower my hand", id="attendee.lower_hand"),
+    ]
+
+    def body(self) -> ComposeResult:
+        yield Static("SPEAKING NOW", classes="heading")
+        yield Static(id="attendee-speaker")
+        yield Static("NEXT TO SPEAK", classes="heading")
+        yield Static(id="attendee-queue")
+
+    def status(self, state: LiveState) -> Text:
+        if state.speaker == self.me:
+            return Text("▶ You are speaking", style="bold")
+        if self.me in state.queue:
+            place = state.queue.index(self.me) + 1
+            return Text(f"✋ Your hand is up: you are number {place} in the queue", style="bold")
+        return Text("Press h to raise your hand")
+
+    def show_body(self, state: LiveState) -> None:
+        self.query_one("#attendee-speaker", Static).update(literal(self.person(state.speaker)))
+        lines = [
+            f"{place}. {self.person(m)}{'  ← you' if m == self.me else ''}"
+            for place, m in enumerate(state.queue, start=1)
+        ]
+        self.query_one("#attendee-queue", Static).update(
+            literal("\n".join(lines)) if lines else Text("Nobody waiting", style="italic")
+        )
+
+    def action_raise_hand(self) -> None:
+        self.act(lambda s: live.raise_hand(s, self.me))
+
+    def action_lower_hand(self) -> None:
+        self.act(lambda s: live.lower_hand(s, self.me))
+
+
+DEVICE_VIEWS = ("minutes", "attendee")
+Device = tuple[str, str]
+"""A participant's own device: which view (one of DEVICE_VIEWS) and whose it is (member id)."""
+
+
+def device_screen(
+    db: Database, meeting_id: str, clock: Clock, view: str, member_id: str
+) -> DeviceScreen:
+    """The view `view` of the meeting for `member_id`'s own device. The minute-taker's device is
+    refused any write while its person does not hold the role."""
+    if view == "minutes":
+        names = {
+            m.id: m.name
+            for m in records.members_of(db, records.get_meeting(db, meeting_id).group_id)
+        }
+        guard = minute_taker_only(member_id, lambda m: names.get(m or "", "nobody"))
+        return MinutesScreen(LiveMeeting(db, meeting_id, clock, guard), member_id)
+    return AttendeeScreen(LiveMeeting(db, meeting_id, clock), member_id)
