@@ -1,6 +1,7 @@
 """Groups, members and meetings: saving them and finding them again by what people type."""
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -134,7 +135,7 @@ def _matching(ref: str, candidates: list[tuple[T, str, str]]) -> list[T]:
     typed = ref.strip().casefold()
     if not typed:
         return []
-    tiers = (
+    tiers: tuple[Callable[[str, str], bool], ...] = (
         lambda id_, name: name.casefold() == typed,
         lambda id_, name: id_.startswith(typed),
         lambda id_, name: name.casefold().startswith(typed),
