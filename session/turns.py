@@ -30,14 +30,15 @@ from session.text import NAME_LIMIT, TEXT_LIMIT, required_text
 def choose_policy(
     state: LiveState, policy: str, ahead: Sequence[str] = (), members: Sequence[Member] = ()
 ) -> list[Event]:
-    """Order the queue on the current item by `policy`. Choosing a round starts one."""
+    """Order the queue on the current item by `policy`. Choosing a round starts one, unless
+    one is already going."""
     require_running(state)
     if state.item_id is None:
         raise DomainError("There is no agenda item open to choose a speaking order for.")
     if policy not in POLICIES:
         raise DomainError(f"Choose one of these speaking orders: {', '.join(POLICIES)}.")
     events: list[Event] = [QueuePolicyChosen(state.item_id, policy, tuple(ahead))]
-    if policy == ROUND:
+    if policy == ROUND and state.active_round is None:
         events += start_round(state, members)
     return events
 
