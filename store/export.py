@@ -4,6 +4,7 @@ Members who did not consent to be named are never named: they appear as "someone
 to be named", and are still counted."""
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -12,6 +13,7 @@ from session.clock import Clock, system_clock
 from session.dates import full_date, full_date_time
 from session.live import Decision, LiveState, Note, fold
 from session.setup import Group, Meeting, Member
+from store.export_turns import turn_sections
 from store.log import load
 from store.markdown import inline, table
 from store.records import get_group, get_meeting, members_of
@@ -38,7 +40,8 @@ class People:
 
 def minutes_markdown(db: Database, meeting_id: str, clock: Clock = system_clock) -> str:
     """The minutes of the meeting `meeting_id`: who came, the agenda, notes, decisions, actions,
-    roles and speaking turns. Times still running are counted up to `clock`'s now."""
+    roles, speaking turns, interjections, changes to the speaking order, amendments and the
+    glossary. Times still running are counted up to `clock`'s now."""
     meeting = get_meeting(db, meeting_id)
     group = get_group(db, meeting.group_id)
     people = People(members_of(db, group.id))
@@ -52,6 +55,7 @@ def minutes_markdown(db: Database, meeting_id: str, clock: Clock = system_clock)
         *_items(state, people),
         _actions(state, people),
         _speaking(state, people),
+        *turn_sections(state, people.name),
     )
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
 
@@ -144,27 +148,44 @@ def _items(state: LiveState, people: People) -> list[list[str]]:
     for decision in state.decisions:
         decisions[decision.item_id if decision.item_id in known else None].append(decision)
     sections = [
-        _item(f"## {number}. {inline(item.title)}", notes[item.id], decisions[item.id], people)
+        _item(
+            f"## {number}. {inline(item.title)}", notes[item.id], decisions[item.id], people, state
+        )
         for number, item in enumerate(state.items, start=1)
     ]
     if notes[None] or decisions[None]:
-        sections.append(_item("## Outside the agenda", notes[None], decisions[None], people))
+        sections.append(_item("## Outside the agenda", notes[None], decisions[None], people, state))
     return sections
 
 
-def _item(heading: str, notes: list[Note], decisions: list[Decision], people: People) -> list[str]:
+def _item(
+    heading: str, notes: list[Note], decisions: list[Decision], people: People, state: LiveState
+) -> list[str]:
     lines = [heading]
     if not notes and not decisions:
         return [*lines, "", "Nothing was written down for this item."]
     if notes:
         lines += ["", "### Notes", ""]
         lines += [
-            f"- {inline(n.text)} — *{people.name(n.author_id)}, {_time(n.at)}*" for n in notes
+            f"- {inline(state.amended_text(n.id, n.text))} — *{people.name(n.author_id)}, "
+            f"{_time(n.at)}*{_marks(state, n.id)}"
+            for n in notes
         ]
     if decisions:
         lines += ["", "### Decisions", ""]
-        lines += [f"- {_decision(d)}" for d in decisions]
+        lines += [
+            f"- {_decision(replace(d, text=state.amended_text(d.id, d.text)))}{_marks(state, d.id)}"
+            for d in decisions
+        ]
     return lines
+
+
+def _marks(state: LiveState, record_id: str) -> str:
+    """Whether the room agreed a record at read-back, and whether it was amended."""
+    marks = ["agreed at read-back"] if record_id in state.agreed else []
+    if any(a.record_id == record_id for a in state.amendments):
+        marks.append("amended: see Amendments")
+    return f" ({'; '.join(marks)})" if marks else ""
 
 
 def _decision(decision: Decision) -> str:
