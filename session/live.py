@@ -229,6 +229,7 @@ class LiveState:
     role_passes: tuple[tuple[str, str], ...] = ()  # (role, member id), until the next hand-over
     agreed: frozenset[str] = frozenset()  # ids of notes and decisions agreed at read-back
     amendments: tuple[Amendment, ...] = ()
+    last_break_ended: datetime | None = None  # when scheduled-break reminders count from
     undo_stack: tuple[int, ...] = ()
     undo_floor: int = 0
     last_seq: int = 0
@@ -409,7 +410,7 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
             answered = tuple(s for s in state.signals if s.signal != BREAK)
             return replace(_pause_clocks(state, at), break_since=at, signals=answered)
         case BreakEnded():
-            return replace(_resume_clocks(state, at), break_since=None)
+            return replace(_resume_clocks(state, at), break_since=None, last_break_ended=at)
         case MeetingEnded():
             return replace(
                 _pause_clocks(_end_turn(state, at), at),

@@ -10,13 +10,42 @@ from textual.screen import Screen
 
 from session.clock import Clock, system_clock
 from tui.screens.devices import Device, device_screen
+from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.themes import DEFAULT_THEME, THEMES
 
 
 class CoproduceApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "coproduce"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
+    BINDINGS = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            tooltip="Close coproduce. Nothing is lost: everything is already saved.",
+            id="app.quit",
+            priority=True,
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="Show every key on this screen, explained in plain words.",
+            id="app.help",
+        ),
+        # F1 works in forms too, where "?" is typed into the box.
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            show=False,
+            tooltip="Show every key on this screen, explained in plain words.",
+            id="app.help_f1",
+            priority=True,
+        ),
+    ]
 
     def __init__(
         self,
@@ -32,6 +61,9 @@ class CoproduceApp(App[None]):
         self.meeting_id = meeting_id
         self.clock = clock
         self.device = device
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
 
     def on_mount(self) -> None:
         """Start on the list of meetings; with a meeting chosen, open it on top of the list."""
@@ -43,6 +75,10 @@ class CoproduceApp(App[None]):
         self.push_screen(home)
         if self.meeting_id is not None:
             home.open(self.meeting_id)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key in the Footer is also a command in the palette (ctrl+p)."""

@@ -20,8 +20,20 @@ class FormScreen(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close this form without saving anything.",
+            id="form.cancel",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Check and save what you typed. Enter in a box does the same.",
+            id="form.save",
+        ),
     ]
     heading = ""
     save_label = "Save"

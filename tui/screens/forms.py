@@ -4,6 +4,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
@@ -29,7 +30,15 @@ METHOD_LABELS = {
 class PersonPicker(ModalScreen[str | None]):
     """Choose one person from a list; returns their id, or None if cancelled."""
 
-    BINDINGS = [("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close this list without choosing anyone.",
+            id="picker.cancel",
+        )
+    ]
 
     def __init__(self, heading: str, people: list[Member], notes: dict[str, str]) -> None:
         super().__init__()

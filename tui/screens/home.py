@@ -25,8 +25,20 @@ CHOOSE = "↑↓ choose a meeting · Enter opens it on the live screen"
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("g", "new_group", "New group", id="home.new_group"),
-        Binding("n", "new_meeting", "New meeting", id="home.new_meeting"),
+        Binding(
+            "g",
+            "new_group",
+            "New group",
+            tooltip="Start a new co-production group and name its perspectives.",
+            id="home.new_group",
+        ),
+        Binding(
+            "n",
+            "new_meeting",
+            "New meeting",
+            tooltip="Plan a meeting: when, where, how long, and how often to break.",
+            id="home.new_meeting",
+        ),
     ]
 
     def __init__(self, db: Database, clock: Clock) -> None:

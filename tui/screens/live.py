@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
 from session import live
+from session.breaks import break_due
 from session.describe import describe_batch
 from session.errors import DomainError
 from session.events import Event
@@ -20,8 +21,10 @@ from store import records
 from store.errors import StoreError
 from store.live import LiveMeeting
 from store.log import load_batch
+from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
+from tui.screens.projector import ProjectorScreen
 from tui.screens.setup_forms import PersonForm
 
 REFRESH_SECONDS = 0.25
@@ -31,22 +34,133 @@ SHOWN_RECORDS = 8
 
 class LiveScreen(Screen[None]):
     BINDINGS = [
-        Binding("n", "next_item", "Next item", id="live.next_item"),
-        Binding("p", "previous_item", "Previous item", id="live.previous_item"),
-        Binding("h", "raise_hand", "Hand up", id="live.raise_hand"),
-        Binding("l", "lower_hand", "Hand down", id="live.lower_hand"),
-        Binding("s", "next_speaker", "Next speaker", id="live.next_speaker"),
-        Binding("e", "end_turn", "End turn", id="live.end_turn"),
-        Binding("w", "write_note", "Write note", id="live.write_note"),
-        Binding("m", "hand_minutes", "Minute-taker", id="live.hand_minutes"),
-        Binding("d", "record_decision", "Decision", id="live.record_decision"),
-        Binding("a", "record_action", "Action", id="live.record_action"),
-        Binding("b", "toggle_break", "Break", id="live.toggle_break"),
-        Binding("i", "add_item", "Add item", id="live.add_item"),
-        Binding("plus", "add_person", "Add person", key_display="+", id="live.add_person"),
-        Binding("u,ctrl+z", "undo", "Undo", id="live.undo"),
-        Binding("x", "end_meeting", "End meeting", id="live.end_meeting"),
-        Binding("escape", "app.pop_screen", "Meetings", id="live.meetings"),
+        Binding(
+            "n",
+            "next_item",
+            "Next item",
+            tooltip="Move on to the next agenda item; its clock starts.",
+            id="live.next_item",
+        ),
+        Binding(
+            "p",
+            "previous_item",
+            "Previous item",
+            tooltip="Go back to the previous agenda item.",
+            id="live.previous_item",
+        ),
+        Binding(
+            "h",
+            "raise_hand",
+            "Hand up",
+            tooltip="Put someone in the queue to speak.",
+            id="live.raise_hand",
+        ),
+        Binding(
+            "l",
+            "lower_hand",
+            "Hand down",
+            tooltip="Take someone out of the queue.",
+            id="live.lower_hand",
+        ),
+        Binding(
+            "s",
+            "next_speaker",
+            "Next speaker",
+            tooltip="The next person in the queue speaks; the current turn ends.",
+            id="live.next_speaker",
+        ),
+        Binding(
+            "e",
+            "end_turn",
+            "End turn",
+            tooltip="End the current person's turn without starting another.",
+            id="live.end_turn",
+        ),
+        Binding(
+            "w",
+            "write_note",
+            "Write note",
+            tooltip="Write a line of the minutes, in the minute-taker's name.",
+            id="live.write_note",
+        ),
+        Binding(
+            "m",
+            "hand_minutes",
+            "Minute-taker",
+            tooltip="Choose who takes the minutes from now on.",
+            id="live.hand_minutes",
+        ),
+        Binding(
+            "d",
+            "record_decision",
+            "Decision",
+            tooltip="Record a decision and how it was reached.",
+            id="live.record_decision",
+        ),
+        Binding(
+            "a",
+            "record_action",
+            "Action",
+            tooltip="Record an action: what needs doing, who will do it, and by when.",
+            id="live.record_action",
+        ),
+        Binding(
+            "b",
+            "toggle_break",
+            "Break",
+            tooltip="Start or end a break. The clocks pause during a break.",
+            id="live.toggle_break",
+        ),
+        Binding(
+            "i",
+            "add_item",
+            "Add item",
+            tooltip="Add an item to the agenda.",
+            id="live.add_item",
+        ),
+        Binding(
+            "plus",
+            "add_person",
+            "Add person",
+            key_display="+",
+            tooltip="Add a person to the group.",
+            id="live.add_person",
+        ),
+        Binding(
+            "u,ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Take back the last action. It stays in the history, marked undone.",
+            id="live.undo",
+        ),
+        Binding(
+            "x",
+            "end_meeting",
+            "End meeting",
+            tooltip="End the meeting. Press u straight after to take it back.",
+            id="live.end_meeting",
+        ),
+        Binding(
+            "escape",
+            "app.pop_screen",
+            "Meetings",
+            tooltip="Go back to the list of meetings. The meeting carries on.",
+            id="live.meetings",
+        ),
+        Binding(
+            "v",
+            "projector",
+            "Projector view",
+            tooltip="Show only what the room needs, in large text, for the projector.",
+            id="live.projector",
+        ),
+        Binding(
+            "t",
+            "switch_theme",
+            "Colours",
+            tooltip="Switch colours: dark, light or colour-blind safe. The group keeps it.",
+            id="live.switch_theme",
+        ),
     ]
 
     def __init__(self, meeting: LiveMeeting) -> None:
@@ -91,6 +205,7 @@ class LiveScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow_group_theme(self, self.meeting.db, self.group.id)
         if self.meeting.state.started_at is None:
             present = [m.id for m in self.members]
             self.meeting.do(lambda s: live.start_meeting(s, present))
@@ -178,6 +293,10 @@ class LiveScreen(Screen[None]):
             self.query_one("#status-banner", Static).update(
                 f"☕ ON A BREAK ({paused}) — press b to carry on"
             )
+        if break_due(state, self.details.break_every_minutes, now):
+            banner = self.query_one("#status-banner", Static)
+            banner.update("☕ TIME FOR A BREAK — press b to start one")
+            banner.display = True
 
     def queue_text(self, state: LiveState) -> Text:
         if not state.queue:
@@ -323,3 +442,9 @@ class LiveScreen(Screen[None]):
         if self.act(live.undo):
             words = describe_batch(taken_back, self.person, self.item_title)
             self.notify(f"Undone: {words}.", title="Undo", markup=False)
+
+    def action_projector(self) -> None:
+        self.app.push_screen(ProjectorScreen(self))
+
+    def action_switch_theme(self) -> None:
+        switch_theme(self)

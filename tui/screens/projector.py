@@ -1,0 +1,158 @@
+"""Projector view: only what the room needs, large enough to read from the back.
+
+The item, the time left in big digits, who is speaking, the next three people, and any signal
+(a break due or under way, over time, the meeting ended). The facilitator keeps the keys that
+run the floor; the full live screen is one key (v) away."""
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from session.breaks import break_due, seconds_since_break
+from session.live import LiveState
+from tui.literal import clock_face, literal
+
+if TYPE_CHECKING:
+    from tui.screens.live import LiveScreen
+
+NEXT_SHOWN = 3
+
+# The keys that run the floor, passed on to the live screen underneath.
+FORWARDED = [
+    (
+        "s",
+        "next_speaker",
+        "Next speaker",
+        "The next person in the queue speaks; the current turn ends.",
+    ),
+    ("h", "raise_hand", "Hand up", "Put someone in the queue to speak."),
+    ("e", "end_turn", "End turn", "End the current person's turn."),
+    ("n", "next_item", "Next item", "Move on to the next agenda item."),
+    ("b", "toggle_break", "Break", "Start or end a break. The clocks pause during a break."),
+    ("u", "undo", "Undo", "Take back the last action. It stays in the history, marked undone."),
+]
+
+
+class ProjectorScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "v,escape",
+            "app.pop_screen",
+            "Full screen",
+            key_display="v",
+            tooltip="Go back to the full live screen with notes, decisions and the agenda.",
+            id="projector.full_view",
+        ),
+        Binding(
+            "t",
+            "switch_theme",
+            "Colours",
+            tooltip="Switch between dark, light and colour-blind-safe colours.",
+            id="projector.switch_theme",
+        ),
+        *(
+            Binding(key, f"forward('{action}')", name, tooltip=sentence, id=f"projector.{action}")
+            for key, action, name, sentence in FORWARDED
+        ),
+    ]
+
+    def __init__(self, live: "LiveScreen") -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="p-top"):
+            yield Static(id="p-position")
+            yield Static(id="p-item")
+        yield Static(id="p-signal")
+        with Horizontal(id="p-middle"):
+            with Vertical(id="p-time"):
+                yield Static("TIME LEFT", classes="p-heading")
+                yield Digits(id="p-clock")
+                yield Static(id="p-clock-label")
+            with Vertical(id="p-floor"):
+                yield Static("SPEAKING NOW", classes="p-heading")
+                yield Static(id="p-speaker")
+                yield Static(f"NEXT {NEXT_SHOWN}", classes="p-heading")
+                yield Static(id="p-next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.set_interval(1, self.tick)
+
+    def on_screen_resume(self) -> None:
+        self.show()
+
+    def tick(self) -> None:
+        self.live.meeting.refresh()
+        self.show()
+
+    def action_forward(self, action: str) -> None:
+        getattr(self.live, f"action_{action}")()
+        self.show()
+
+    def action_switch_theme(self) -> None:
+        self.live.action_switch_theme()
+
+    def show(self) -> None:
+        state = self.live.meeting.state
+        item = state.item
+        position = self.query_one("#p-position", Static)
+        if item is None or state.current is None:
+            position.update("AGENDA")
+            self.query_one("#p-item", Static).update("No agenda item yet")
+        else:
+            position.update(f"ITEM {state.current + 1} OF {len(state.items)}")
+            self.query_one("#p-item", Static).update(literal(item.title))
+        self.query_one("#p-speaker", Static).update(
+            literal(f"▶ {self.live.person(state.speaker)}") if state.speaker else "Nobody"
+        )
+        self.query_one("#p-next", Static).update(self.next_text(state))
+        self.show_time(state)
+        self.show_signal(state)
+
+    def next_text(self, state: LiveState) -> Text:
+        if not state.queue:
+            return Text("Nobody waiting")
+        names = [self.live.person(m) for m in state.queue[:NEXT_SHOWN]]
+        more = len(state.queue) - NEXT_SHOWN
+        lines = [f"{place}. {name}" for place, name in enumerate(names, start=1)]
+        if more > 0:
+            lines.append(f"… and {more} more")
+        return literal("\n".join(lines))
+
+    def show_time(self, state: LiveState) -> None:
+        item, now = state.item, self.live.meeting.clock()
+        clock = self.query_one("#p-clock", Digits)
+        label = self.query_one("#p-clock-label", Static)
+        if item is None:
+            clock.update("")
+            label.update("")
+            self.set_class(False, "over-time")
+            return
+        left = item.seconds_left(now)
+        clock.update(clock_face(left))
+        label.update("⚠ OVER TIME" if left < 0 else f"of {item.timebox_minutes} min")
+        self.set_class(left < 0, "over-time")
+
+    def show_signal(self, state: LiveState) -> None:
+        now = self.live.meeting.clock()
+        signal = self.query_one("#p-signal", Static)
+        every = self.live.details.break_every_minutes
+        if state.ended_at is not None:
+            words = "■ MEETING ENDED"
+        elif state.break_since is not None:
+            words = f"☕ ON A BREAK ({clock_face((now - state.break_since).total_seconds())})"
+        elif break_due(state, every, now):
+            since = int((seconds_since_break(state, now) or 0) // 60)
+            words = f"☕ TIME FOR A BREAK — {since} minutes since the last one"
+        else:
+            words = ""
+        signal.update(words)
+        signal.display = bool(words)
