@@ -1,0 +1,120 @@
+"""The evaluation screen: the power-balance report of a meeting, or of its group over time,
+drawn in the terminal with the same charts as the HTML report: bars with numbers and words."""
+
+from rich.table import Table as RichTable
+from rich.text import Text
+from sqlite_utils import Database
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from session.clock import Clock
+from session.history import history_report
+from session.power import meeting_report
+from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table
+from store.evaluation import group_records, meeting_record
+from store.render import text_bar
+from tui.literal import literal
+
+BAR_WIDTH = 30
+
+
+class EvaluationScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "o",
+            "toggle_scope",
+            "Over time / this meeting",
+            tooltip="Switch between this meeting and the group's meetings over time.",
+            id="evaluation.toggle_scope",
+        ),
+        Binding(
+            "escape",
+            "app.pop_screen",
+            "Back",
+            tooltip="Go back to where you were.",
+            id="evaluation.back",
+        ),
+    ]
+
+    def __init__(self, db: Database, meeting_id: str, clock: Clock) -> None:
+        super().__init__()
+        self.db = db
+        self.meeting_id = meeting_id
+        self.clock = clock
+        self.over_time = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="evaluation-title")
+        yield VerticalScroll(id="evaluation-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def report(self) -> Report:
+        record = meeting_record(self.db, self.meeting_id, self.clock)
+        if not self.over_time:
+            return meeting_report(record)
+        return history_report(record.group, group_records(self.db, record.group.id, self.clock))
+
+    def show(self) -> None:
+        report = self.report()
+        scope = "the group over time" if self.over_time else "this meeting"
+        self.query_one("#evaluation-title", Static).update(
+            literal(f"Evaluation · {scope} · ↑↓ scroll · o switches view")
+        )
+        body = self.query_one("#evaluation-body", VerticalScroll)
+        body.remove_children()
+        body.mount_all(_widget(block) for block in report.blocks)
+        body.scroll_home(animate=False)
+        body.focus()
+
+    def action_toggle_scope(self) -> None:
+        self.over_time = not self.over_time
+        self.show()
+
+
+def _widget(block: Block) -> Static:
+    content: Text | RichTable
+    match block:
+        case Heading():
+            return Static(literal(block.text), classes=f"evaluation-h{min(block.level, 3)}")
+        case Paragraph():
+            content = literal(block.text)
+        case Bullets():
+            content = literal("\n".join(f"• {item}" for item in block.items))
+        case Table():
+            content = _table(block)
+        case BarChart():
+            content = chart_text(block)
+    return Static(content, classes="evaluation-block")
+
+
+def _table(block: Table) -> RichTable:
+    table = RichTable(show_lines=False, expand=False, header_style="bold")
+    for heading in block.header:
+        table.add_column(literal(heading), overflow="fold")
+    for row in block.rows:
+        table.add_row(*(literal(cell) for cell in row))
+    return table
+
+
+def chart_text(chart: BarChart) -> Text:
+    """Each bar on two lines: its label, then the bar with its numbers in words beside it."""
+    largest = max((bar.value for bar in chart.bars), default=0)
+    text = Text()
+    text.append_text(literal(chart.title, "bold underline"))
+    for bar in chart.bars:
+        drawn = text_bar(bar.value, largest, BAR_WIDTH) or "·"
+        text.append("\n")
+        text.append_text(literal(bar.label))
+        text.append("\n  ")
+        text.append(drawn, style="bold")
+        text.append(" ")
+        text.append_text(literal(bar.shown))
+    text.append("\n")
+    text.append_text(literal(chart.summary, "italic"))
+    return text
