@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from session.acting import FACILITATOR
 from session.clock import Clock
 from session.devices import Guard
 from session.events import Event, Undone
@@ -17,14 +18,21 @@ Command = Callable[[LiveState], list[Event]]
 
 class LiveMeeting:
     def __init__(
-        self, db: Database, meeting_id: str, clock: Clock, guard: Guard | None = None
+        self,
+        db: Database,
+        meeting_id: str,
+        clock: Clock,
+        guard: Guard | None = None,
+        role: str = FACILITATOR,
     ) -> None:
         """`guard`, if given, checks every command against the latest state first: a device
-        that may only do some things (the minute-taker's, say) is refused the rest."""
+        that may only do some things (the minute-taker's, say) is refused the rest. `role` is
+        the role this device acts in, kept with every change it makes."""
         self.db = db
         self.meeting_id = meeting_id
         self.clock = clock
         self.guard = guard
+        self.role = role
         self.state = fold(meeting_id, load(db, meeting_id))
 
     def do(self, command: Command) -> list[Event]:
@@ -39,7 +47,7 @@ class LiveMeeting:
             if self.guard is not None:
                 self.guard(self.state)
             events = command(self.state)
-            recorded = append(self.db, self.meeting_id, events, self.clock())
+            recorded = append(self.db, self.meeting_id, events, self.clock(), self.role)
         if any(isinstance(event, Undone) for event in events):
             self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
         else:

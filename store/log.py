@@ -5,12 +5,18 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from session.acting import ACTING_ROLES, FACILITATOR
 from session.events import Event, Recorded, from_data, to_data
 from session.ids import new_id
 
 
-def append(db: Database, meeting_id: str, events: list[Event], at: datetime) -> list[Recorded]:
-    """Add `events` as one batch (one user action). Call inside `store.db.writing`."""
+def append(
+    db: Database, meeting_id: str, events: list[Event], at: datetime, role: str = FACILITATOR
+) -> list[Recorded]:
+    """Add `events` as one batch (one user action), made at `at` by someone acting in `role`
+    (one of `session.acting.ACTING_ROLES`). Call inside `store.db.writing`."""
+    if role not in ACTING_ROLES:
+        raise ValueError(f"unknown acting role {role!r}")
     first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
     rows = [
         {
@@ -21,6 +27,7 @@ def append(db: Database, meeting_id: str, events: list[Event], at: datetime) -> 
             "at": at.isoformat(),
             "kind": event.kind,
             "data": json.dumps(to_data(event), ensure_ascii=False),
+            "role": role,
         }
         for offset, event in enumerate(events)
     ]

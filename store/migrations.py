@@ -172,3 +172,16 @@ def m005_outcomes_reviews_action_updates(db: Database) -> None:
     db.table("reviews").create_index(["outcome_id", "reviewed_on"])
     db.table("action_updates").create_index(["action_id", "at"])
     db.table("groups").add_column("checkout_questions", str)
+
+
+@migrations()
+def m006_acting_role_and_erasures(db: Database) -> None:
+    """In which role each change was made (the facilitator at the projector, the minute-taker's
+    or an attendee's own device, the command line): empty for changes made before this. And a
+    record of each person forgotten at their request: their pseudonym and when, never a name."""
+    db.table("events").add_column("role", str)
+    db.table("erasures").create(
+        {"member_id": str, "pseudonym": str, "at": str, "role": str},
+        pk="member_id",
+        not_null={"pseudonym", "at"},
+    )

@@ -31,7 +31,17 @@ def test_migrations_from_an_empty_database_make_the_tables_and_views() -> None:
     migrations.apply(db)
     assert set(db.table_names()) >= TABLES
     assert set(db.view_names()) == VIEWS
-    assert columns(db, "events") == ["seq", "id", "meeting_id", "batch", "at", "kind", "data"]
+    assert columns(db, "events") == [
+        "seq",
+        "id",
+        "meeting_id",
+        "batch",
+        "at",
+        "kind",
+        "data",
+        "role",
+    ]
+    assert columns(db, "erasures") == ["member_id", "pseudonym", "at", "role"]
     assert columns(db, "groups") == [
         "id",
         "name",
@@ -92,6 +102,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m003_access_settings",
         "m004_extra_speaking_time",
         "m005_outcomes_reviews_action_updates",
+        "m006_acting_role_and_erasures",
     ]
     assert migrations.pending(db) == []
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from session import live
+from session.acting import COMMAND_LINE
 from session.clock import Clock, system_clock
 from session.dates import full_date_time, parse_when
 from session.ids import short
@@ -240,7 +241,7 @@ def agenda_add(
     db = open_store()
     meeting = find_meeting(db, meeting_ref)
     proposer = find_member(db, meeting.group_id, proposer_ref).id if proposer_ref else None
-    LiveMeeting(db, meeting.id, clock).do(
+    LiveMeeting(db, meeting.id, clock, role=COMMAND_LINE).do(
         partial(live.add_item, title=title, proposed_by=proposer, timebox_minutes=minutes)
     )
     say(f"Added “{title.strip()}” ({minutes} min) to the agenda of “{meeting.title}”.")
