@@ -5,8 +5,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from session.checkout import DEFAULT_QUESTIONS
+from session.dates import full_date
 from session.follow_up import DONE, IN_PROGRESS, NOT_POSSIBLE
+from session.outcomes import Outcome, Review, schedule_words, trend
 from session.power import OPEN, MeetingRecord, gini_words
+from session.pseudonyms import Names
 from session.report import (
     Bar,
     BarChart,
@@ -30,11 +33,17 @@ def _label(record: MeetingRecord) -> str:
     return f"{_when(record)}: {record.meeting.title}"
 
 
-def history_report(group: Group, records: Sequence[MeetingRecord]) -> Report:
+OutcomeReviews = tuple[Outcome, Sequence[Review]]
+
+
+def history_report(
+    group: Group, records: Sequence[MeetingRecord], outcomes: Sequence[OutcomeReviews] = ()
+) -> Report:
     title = f"Power balance over time: {group.name}"
     blocks: list[Block] = [Heading(title, 1)]
     if not records:
         blocks.append(Paragraph("No meeting of this group has started yet, so there is no trend."))
+        blocks += outcome_progress(outcomes, Names({}))
         return Report(title, tuple(blocks))
     blocks += [
         Paragraph(
@@ -47,8 +56,56 @@ def history_report(group: Group, records: Sequence[MeetingRecord]) -> Report:
         *actions_over_time(records),
         *checkout_over_time(records),
         *you_said_we_did(records),
+        *outcome_progress(outcomes, records[-1].names),
     ]
     return Report(title, tuple(blocks))
+
+
+def outcome_progress(outcomes: Sequence[OutcomeReviews], names: Names) -> list[Block]:
+    """Each outcome in the group's words, and every review of it with the trend."""
+    blocks: list[Block] = [Heading("Outcomes: what success looks like, and progress")]
+    if not outcomes:
+        return [*blocks, Paragraph("The group has not said what success looks like yet.")]
+    for outcome, reviews in outcomes:
+        blocks += [
+            Heading(outcome.text, 3),
+            Paragraph(
+                f"Measured by: {outcome.measure} ({outcome.evidence}). "
+                f"Progress is rated {outcome.scale_words}. "
+                f"Reviewed {schedule_words(outcome, list(reviews))}."
+            ),
+        ]
+        if not reviews:
+            blocks.append(Paragraph("Not reviewed yet."))
+            continue
+        moves = trend(list(reviews))
+        blocks.append(
+            BarChart(
+                "Progress at each review",
+                tuple(
+                    Bar(
+                        full_date(review.reviewed_on),
+                        review.progress,
+                        f"{review.progress} of {outcome.scale_top} · {move}",
+                    )
+                    for review, move in moves
+                ),
+                f"At the latest review progress was {moves[-1][0].progress} of "
+                f"{outcome.scale_top} ({moves[-1][1]}).",
+                full=outcome.scale_top,
+            )
+        )
+        blocks.append(Bullets(tuple(_evidence(review, names) for review, _ in moves)))
+    return blocks
+
+
+def _evidence(review: Review, names: Names) -> str:
+    who = names(review.said_by_member) if review.said_by_member else review.said_by
+    parts = [review.story] if review.story else []
+    if review.number is not None:
+        parts.append(f"the number was {review.number:g}")
+    said = f", said {who}" if who else ""
+    return f"{full_date(review.reviewed_on)}{said}: {'; '.join(parts) or 'no evidence given'}."
 
 
 def evenness_over_time(records: Sequence[MeetingRecord]) -> list[Block]:
@@ -76,6 +133,7 @@ def evenness_over_time(records: Sequence[MeetingRecord]) -> list[Block]:
             ),
             f"At the latest meeting, {percent(latest.share_who_spoke)} of the people there "
             f"spoke. {gini_words(latest.gini, len(latest.people) or 1)}",
+            full=1,
         ),
     ]
 

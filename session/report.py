@@ -43,6 +43,11 @@ class BarChart:
     title: str
     bars: tuple[Bar, ...]
     summary: str
+    full: float = 0  # the value a full-length bar stands for; 0: the largest bar's
+
+    @property
+    def largest(self) -> float:
+        return max([self.full, *(bar.value for bar in self.bars)])
 
 
 Block = Heading | Paragraph | Bullets | Table | BarChart

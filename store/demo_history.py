@@ -15,9 +15,11 @@ from session.clock import Clock, FrozenClock
 from session.events import Event
 from session.follow_up import action_update
 from session.live import LiveState
+from session.outcomes import new_outcome, new_review
 from session.setup import Group, new_meeting
 from store.evaluation import save_action_update
 from store.live import LiveMeeting
+from store.outcomes import save_outcome, save_review
 from store.records import find_group, meetings, members_of, save_meeting
 
 Step = Callable[[LiveState], list[Event]] | float  # a command, or minutes passing
@@ -46,6 +48,40 @@ def create_demo_history(db: Database, group_name: str, clock: Clock) -> None:
         later,
     )
     save_action_update(db, second.state.actions[2].id, action_update("in progress"), later)
+    _outcomes(db, group, ids, FrozenClock(clock() - timedelta(weeks=8)), second_day)
+
+
+def _outcomes(
+    db: Database, group: Group, ids: dict[str, str], then: FrozenClock, day: date
+) -> None:
+    """One outcome reviewed once already, and one whose review is due now."""
+    on_time = new_outcome(
+        group.id,
+        "People get to day services on time, every time",
+        "Late or missed pick-ups each month, and what people tell us",
+        "story and number",
+        "every month",
+        then().date(),
+    )
+    short_breaks = new_outcome(
+        group.id,
+        "Carers can book a short break without help",
+        "Carers' own stories of booking one",
+        "story",
+        "in 1 month",
+        then().date(),
+    )
+    save_outcome(db, on_time, then)
+    save_outcome(db, short_breaks, then)
+    review = new_review(
+        on_time,
+        day,
+        1,
+        "Seven late pick-ups in October; two people missed their day centre",
+        7,
+        ids["Margaret"],
+    )
+    save_review(db, review, then)
 
 
 def _hold(db: Database, group: Group, title: str, day: date, steps: list[Step]) -> LiveMeeting:

@@ -1,16 +1,21 @@
 """Reading what the evaluation reports need from the database: each meeting folded and
 measured, with the group's members and what became of its actions."""
 
+import json
+
 from sqlite_utils import Database
 
+from session.checkout import DEFAULT_QUESTIONS
 from session.clock import Clock
 from session.ids import new_id
 from session.live import fold
 from session.measures import measure
+from session.outcomes import Outcome, Review
 from session.power import ActionStatus, MeetingRecord
 from session.pseudonyms import Names
 from store.db import writing
 from store.log import load
+from store.outcomes import outcomes_of, reviews_of
 from store.records import get_group, get_meeting, meetings, members_of
 
 
@@ -52,3 +57,20 @@ def save_action_update(db: Database, action_id: str, update: ActionStatus, clock
                 "at": clock().isoformat(),
             }
         )
+
+
+def checkout_questions(db: Database, group_id: str) -> tuple[str, ...]:
+    """The group's own check-out questions, else the default ones."""
+    row = db.execute("SELECT checkout_questions FROM groups WHERE id = ?", [group_id]).fetchone()
+    if row is None or not row[0]:
+        return DEFAULT_QUESTIONS
+    return tuple(json.loads(row[0]))
+
+
+def save_checkout_questions(db: Database, group_id: str, questions: tuple[str, ...]) -> None:
+    with writing(db):
+        db.table("groups").update(group_id, {"checkout_questions": json.dumps(questions)})
+
+
+def group_outcomes(db: Database, group_id: str) -> list[tuple[Outcome, list[Review]]]:
+    return [(o, reviews_of(db, o.id)) for o in outcomes_of(db, group_id)]

@@ -49,7 +49,7 @@ def text_bar(value: float, largest: float, width: int = TEXT_BAR_WIDTH) -> str:
 
 
 def _markdown_chart(chart: BarChart) -> str:
-    largest = max((bar.value for bar in chart.bars), default=0)
+    largest = chart.largest
     rows = [
         (inline(bar.label), text_bar(bar.value, largest), inline(bar.shown)) for bar in chart.bars
     ]
@@ -126,7 +126,7 @@ def _html_table(
 
 
 def _html_chart(chart: BarChart, chart_id: str) -> str:
-    largest = max((bar.value for bar in chart.bars), default=0)
+    largest = chart.largest
     height = len(chart.bars) * (LABEL_ROW + BAR_ROW) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{SVG_WIDTH}" '

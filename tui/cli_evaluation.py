@@ -15,12 +15,19 @@ from session.power import OPEN, meeting_report
 from session.pseudonyms import scrub_report, scrubber
 from session.report import Report
 from store.errors import StoreError
-from store.evaluation import action_statuses, group_records, meeting_record, save_action_update
+from store.evaluation import (
+    action_statuses,
+    group_outcomes,
+    group_records,
+    meeting_record,
+    save_action_update,
+)
 from store.files import write_private
 from store.records import find_meeting, meetings, members_of
 from store.render import to_html, to_markdown
 from store.tables import FORMATS, export_tables
 from tui.cli_base import db_option, group_option, open_store, pick_group, say
+from tui.cli_outcomes import COMMANDS as OUTCOME_COMMANDS
 
 REPORT_FORMATS = {"md": to_markdown, "html": to_html}
 
@@ -78,7 +85,9 @@ def report(
         what = f"the power-balance report of “{record.meeting.title}”"
     else:
         group = pick_group(db, group_ref)
-        built = history_report(group, group_records(db, group.id, clock, anonymise))
+        built = history_report(
+            group, group_records(db, group.id, clock, anonymise), group_outcomes(db, group.id)
+        )
         group_id, what = group.id, f"the power-balance report of {group.name} over time"
     if anonymise:
         built = _anonymised(db, group_id, built)
@@ -156,4 +165,4 @@ def action_update_command(
     say(f"“{found[0].what}” is now {update.status}.")
 
 
-COMMANDS = (report, data, action_commands)
+COMMANDS = (report, data, action_commands, *OUTCOME_COMMANDS)

@@ -14,7 +14,7 @@ from session.clock import Clock
 from session.history import history_report
 from session.power import meeting_report
 from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table
-from store.evaluation import group_records, meeting_record
+from store.evaluation import group_outcomes, group_records, meeting_record
 from store.render import text_bar
 from tui.literal import literal
 
@@ -58,7 +58,12 @@ class EvaluationScreen(Screen[None]):
         record = meeting_record(self.db, self.meeting_id, self.clock)
         if not self.over_time:
             return meeting_report(record)
-        return history_report(record.group, group_records(self.db, record.group.id, self.clock))
+        group_id = record.group.id
+        return history_report(
+            record.group,
+            group_records(self.db, group_id, self.clock),
+            group_outcomes(self.db, group_id),
+        )
 
     def show(self) -> None:
         report = self.report()
@@ -104,7 +109,7 @@ def _table(block: Table) -> RichTable:
 
 def chart_text(chart: BarChart) -> Text:
     """Each bar on two lines: its label, then the bar with its numbers in words beside it."""
-    largest = max((bar.value for bar in chart.bars), default=0)
+    largest = chart.largest
     text = Text()
     text.append_text(literal(chart.title, "bold underline"))
     for bar in chart.bars:
