@@ -185,3 +185,30 @@ def m006_acting_role_and_erasures(db: Database) -> None:
         pk="member_id",
         not_null={"pseudonym", "at"},
     )
+
+
+@migrations()
+def m007_device_access(db: Database) -> None:
+    """Participants' own devices in a browser (`coproduce serve`): the join code shown on the
+    projector while serving, and each device let in with it, tied to one member, revocable."""
+    db.table("device_invitations").create(
+        {"code": str, "meeting_id": str, "address": str, "opened_at": str, "closed_at": str},
+        pk="code",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "address", "opened_at"},
+    )
+    db.table("device_connections").create(
+        {
+            "token": str,
+            "meeting_id": str,
+            "member_id": str,
+            "view": str,
+            "opened_at": str,
+            "revoked_at": str,
+        },
+        pk="token",
+        foreign_keys=[("meeting_id", "meetings", "id"), ("member_id", "members", "id")],
+        not_null={"meeting_id", "member_id", "view", "opened_at"},
+    )
+    db.table("device_invitations").create_index(["meeting_id"])
+    db.table("device_connections").create_index(["meeting_id"])

@@ -10,6 +10,7 @@ from store.live import LiveMeeting
 from store.records import find_member, meetings
 from tests.cli_runner import NOW, coproduce, refused, saved
 from tui import cli_devices
+from tui.screens.devices import Device
 
 WHERE = ["--place", "Hall", "--format", "online", "--length", "60"]
 
@@ -48,7 +49,7 @@ def test_a_device_opens_on_the_meeting_in_progress_as_that_person(
 
     assert coproduce(command, "--as", "margaret").exit_code == 0
 
-    assert opened == [(meeting_id, (view, margaret.id))]
+    assert opened == [(meeting_id, Device(view, margaret.id))]
 
 
 def test_with_no_meeting_in_progress_it_asks_which(opened: list[tuple[Any, ...]]) -> None:

@@ -16,7 +16,7 @@ from store.demo import create_demo
 from store.live import LiveMeeting
 from tests.live_driver import fill, frozen_clock, shown
 from tui.app import make_app
-from tui.screens.devices import device_screen
+from tui.screens.devices import Device, device_screen
 from tui.screens.meeting_screen import MeetingScreen
 
 SIZE = (80, 24)
@@ -48,7 +48,7 @@ async def test_the_minute_takers_device_writes_and_the_projector_sees_it(
     clock = frozen_clock()
     projector, people = started_demo(tmp_path / "m.db", clock)
     device = make_app(
-        open_db(tmp_path / "m.db"), projector.meeting_id, clock, ("minutes", people["Tom"])
+        open_db(tmp_path / "m.db"), projector.meeting_id, clock, Device("minutes", people["Tom"])
     )
     async with device.run_test(size=SIZE) as pilot:
         assert "You hold the minute-taker role" in shown(pilot, "#device-status")
@@ -68,14 +68,14 @@ async def test_after_a_hand_over_the_old_device_reads_but_cannot_write(tmp_path:
     clock = frozen_clock()
     projector, people = started_demo(tmp_path / "m.db", clock)
     device = make_app(
-        open_db(tmp_path / "m.db"), projector.meeting_id, clock, ("minutes", people["Tom"])
+        open_db(tmp_path / "m.db"), projector.meeting_id, clock, Device("minutes", people["Tom"])
     )
     async with device.run_test(size=SIZE) as pilot:
         projector.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Joan"]))
         projector.do(lambda s: live.write_note(s, "Joan's first note"))
         await catch_up(pilot)
         assert shown(pilot, "#device-status") == (
-            "👁 Reading only — Joan Whitfield holds the minute-taker role now"
+            "○ Reading only — Joan Whitfield holds the minute-taker role now"
         )
         assert "Joan's first note  (Joan Whitfield)" in shown(pilot, "#item-notes")
         await pilot.press("w")
@@ -89,7 +89,7 @@ def test_the_guard_is_checked_inside_the_write_so_a_late_hand_over_still_counts(
     clock = frozen_clock()
     projector, people = started_demo(tmp_path / "m.db", clock)
     screen = device_screen(
-        open_db(tmp_path / "m.db"), projector.meeting_id, clock, "minutes", people["Tom"]
+        open_db(tmp_path / "m.db"), projector.meeting_id, clock, Device("minutes", people["Tom"])
     )
     projector.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Joan"]))
     with pytest.raises(DomainError, match="Joan Whitfield holds the minute-taker role now"):
@@ -103,7 +103,10 @@ async def test_an_attendee_raises_and_lowers_their_own_hand(tmp_path: Path) -> N
     projector, people = started_demo(tmp_path / "m.db", clock)
     projector.do(lambda s: live.raise_hand(s, people["Priya"]))
     attendee = make_app(
-        open_db(tmp_path / "m.db"), projector.meeting_id, clock, ("attendee", people["Margaret"])
+        open_db(tmp_path / "m.db"),
+        projector.meeting_id,
+        clock,
+        Device("attendee", people["Margaret"]),
     )
     async with attendee.run_test(size=SIZE) as pilot:
         assert shown(pilot, "#device-status") == "Press h to raise your hand"

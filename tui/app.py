@@ -68,8 +68,7 @@ class CoproduceApp(App[None]):
     def on_mount(self) -> None:
         """Start on the list of meetings; with a meeting chosen, open it on top of the list."""
         if self.device is not None and self.meeting_id is not None:
-            view, member_id = self.device
-            self.push_screen(device_screen(self.db, self.meeting_id, self.clock, view, member_id))
+            self.push_screen(device_screen(self.db, self.meeting_id, self.clock, self.device))
             return
         home = HomeScreen(self.db, self.clock)
         self.push_screen(home)

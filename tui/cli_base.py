@@ -61,9 +61,15 @@ db_option = click.option(
 )
 
 
+def db_path() -> Path:
+    """The database file chosen with --db (before or after the command), else the default."""
+    chosen: Path | None = click.get_current_context().meta.get(DB_PATH)
+    return chosen or default_db_path()
+
+
 def open_store() -> Database:
-    """The database chosen with --db (before or after the command), else the default one, whose
-    folder is created if needed. It is closed when the command finishes."""
+    """The database chosen with --db, else the default one, whose folder is created if needed.
+    It is closed when the command finishes."""
     ctx = click.get_current_context()
     chosen: Path | None = ctx.meta.get(DB_PATH)
     db = open_db(chosen) if chosen else open_db(default_db_path(), create_folder=True)

@@ -1,5 +1,7 @@
 """Views for participants' own devices: the minute-taker's, and an attendee's."""
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from sqlite_utils import Database
 from textual.app import ComposeResult
@@ -11,7 +13,7 @@ from session import live
 from session.clock import Clock
 from session.devices import minute_taker_only
 from session.live import MINUTE_TAKER, LiveState
-from store import records
+from store import device_access, records
 from store.live import LiveMeeting
 from tui.literal import clock_face, literal
 from tui.screens.forms import ActionForm, DecisionForm, NoteForm
@@ -21,9 +23,19 @@ from tui.screens.meeting_screen import MeetingScreen
 class DeviceScreen(MeetingScreen):
     """One person's view of the meeting, following what the facilitator's screen does."""
 
-    def __init__(self, meeting: LiveMeeting, member_id: str) -> None:
+    def __init__(self, meeting: LiveMeeting, device: "Device") -> None:
         super().__init__(meeting)
-        self.me = member_id
+        self.me = device.member_id
+        self.connection = device.connection
+
+    def catch_up(self) -> None:
+        """Also close this device if the facilitator has disconnected it."""
+        if self.connection is not None:
+            found = device_access.connection(self.meeting.db, self.connection)
+            if found is None or found.revoked:
+                self.app.exit(message=DISCONNECTED)
+                return
+        super().catch_up()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-bar"):
@@ -95,7 +107,7 @@ class MinutesScreen(DeviceScreen):
         if self.holds_role(state):
             return Text("✎ You hold the minute-taker role: w writes a note", style="bold")
         holder = self.person(state.holder(MINUTE_TAKER))
-        return literal(f"👁 Reading only — {holder} holds the minute-taker role now")
+        return literal(f"○ Reading only — {holder} holds the minute-taker role now")
 
     def show_body(self, state: LiveState) -> None:
         here = state.item_id
@@ -164,7 +176,7 @@ class AttendeeScreen(DeviceScreen):
             return Text("▶ You are speaking", style="bold")
         if self.me in state.queue:
             place = state.queue.index(self.me) + 1
-            return Text(f"✋ Your hand is up: you are number {place} in the queue", style="bold")
+            return Text(f"↑ Your hand is up: you are number {place} in the queue", style="bold")
         return Text("Press h to raise your hand")
 
     def show_body(self, state: LiveState) -> None:
@@ -178,6 +190,9 @@ class AttendeeScreen(DeviceScreen):
         )
 
     def action_raise_hand(self) -> None:
+        if self.me in self.meeting.state.queue:
+            self.notify("Your hand is already up.", title="Already waiting")
+            return
         self.act(lambda s: live.raise_hand(s, self.me))
 
     def action_lower_hand(self) -> None:
@@ -185,20 +200,25 @@ class AttendeeScreen(DeviceScreen):
 
 
 DEVICE_VIEWS = ("minutes", "attendee")
-Device = tuple[str, str]
-"""A participant's own device: which view (one of DEVICE_VIEWS) and whose it is (member id)."""
+DISCONNECTED = "The facilitator has disconnected this device. You can close this page."
 
 
-def device_screen(
-    db: Database, meeting_id: str, clock: Clock, view: str, member_id: str
-) -> DeviceScreen:
-    """The view `view` of the meeting for `member_id`'s own device. The minute-taker's device is
-    refused any write while its person does not hold the role."""
-    if view == "minutes":
-        names = {
-            m.id: m.name
-            for m in records.members_of(db, records.get_meeting(db, meeting_id).group_id)
-        }
-        guard = minute_taker_only(member_id, lambda m: names.get(m or "", "nobody"))
-        return MinutesScreen(LiveMeeting(db, meeting_id, clock, guard), member_id)
-    return AttendeeScreen(LiveMeeting(db, meeting_id, clock), member_id)
+@dataclass(frozen=True)
+class Device:
+    """A participant's own device: which view (one of DEVICE_VIEWS), whose it is, and for a
+    browser, the connection the facilitator can revoke."""
+
+    view: str
+    member_id: str
+    connection: str | None = None
+
+
+def device_screen(db: Database, meeting_id: str, clock: Clock, device: Device) -> DeviceScreen:
+    """The view of the meeting on `device`. The minute-taker's device is refused any write while
+    its person does not hold the role."""
+    if device.view == "minutes":
+        group_id = records.get_meeting(db, meeting_id).group_id
+        names = {m.id: m.name for m in records.members_of(db, group_id)}
+        guard = minute_taker_only(device.member_id, lambda m: names.get(m or "", "nobody"))
+        return MinutesScreen(LiveMeeting(db, meeting_id, clock, guard), device)
+    return AttendeeScreen(LiveMeeting(db, meeting_id, clock), device)

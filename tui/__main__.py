@@ -1,0 +1,5 @@
+"""`python -m tui`: the same as the `coproduce` command."""
+
+from tui.cli import main
+
+main()
