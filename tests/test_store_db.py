@@ -103,6 +103,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m004_extra_speaking_time",
         "m005_outcomes_reviews_action_updates",
         "m006_acting_role_and_erasures",
+        "m007_device_access",
     ]
     assert migrations.pending(db) == []
 
