@@ -168,7 +168,7 @@ def roles_over_time(records: Sequence[MeetingRecord]) -> list[Block]:
     names = records[-1].names
     perspective: dict[str, str] = {}
     for r in records:
-        for role in {(s.role, s.member_id) for s in r.measures.roles}:
+        for role in dict.fromkeys((s.role, s.member_id) for s in r.measures.roles):
             held[role] += 1
         perspective |= {s.member_id: s.perspective for s in r.measures.roles}
     if not held:

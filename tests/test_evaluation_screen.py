@@ -79,3 +79,16 @@ def test_evaluation_screen_over_time(snap_compare: SnapCompare, tmp_path: Path) 
         await pilot.press("pagedown")
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=over_time)
+
+
+async def test_the_list_of_meetings_shows_due_reviews_and_opens_an_evaluation(
+    tmp_path: Path,
+) -> None:
+    app = app_with_history(tmp_path / "c.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        reviews = str(app.screen.query_one("#home-reviews", Static).render())
+        assert "⏰ Review due Sunday 1 November 2026: “Carers can book a short break" in reviews
+
+        await pilot.press("down", "E")  # the newest meeting is first; the one before it held
+        assert isinstance(app.screen, EvaluationScreen)
+        assert "Power balance: Transport and short breaks: a first look" in everything_shown(pilot)

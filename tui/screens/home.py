@@ -9,9 +9,13 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from session.clock import Clock
+from session.dates import full_date
+from session.ids import short
 from store import records
 from store.live import LiveMeeting
+from store.outcomes import due_reviews
 from tui.literal import literal
+from tui.screens.evaluation import EvaluationScreen
 from tui.screens.live import LiveScreen
 from tui.screens.setup_forms import GroupForm, MeetingForm
 
@@ -20,7 +24,7 @@ NO_GROUPS = (
     "or quit and run `coproduce demo` to try an example."
 )
 NO_MEETINGS = "No meetings yet. Press n to plan one."
-CHOOSE = "↑↓ choose a meeting · Enter opens it on the live screen"
+CHOOSE = "↑↓ choose a meeting · Enter opens it on the live screen · E shows its evaluation"
 
 
 class HomeScreen(Screen[None]):
@@ -39,6 +43,13 @@ class HomeScreen(Screen[None]):
             tooltip="Plan a meeting: when, where, how long, and how often to break.",
             id="home.new_meeting",
         ),
+        Binding(
+            "E",
+            "evaluate",
+            "Evaluation",
+            tooltip="Who spoke, how evenly, whose items got the time, check-out, and outcomes.",
+            id="home.evaluate",
+        ),
     ]
 
     def __init__(self, db: Database, clock: Clock) -> None:
@@ -49,6 +60,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("coproduce · meetings", id="home-title")
         yield Static(id="home-hint")
+        yield Static(id="home-reviews")
         yield OptionList(id="meetings")
         yield Footer()
 
@@ -79,6 +91,27 @@ class HomeScreen(Screen[None]):
             hint.update(CHOOSE)
             options.highlighted = 0
             options.focus()
+        self.show_due_reviews()
+
+    def show_due_reviews(self) -> None:
+        due = due_reviews(self.db, self.clock().astimezone().date())
+        lines = [
+            f"⏰ Review due {full_date(d.on)}: “{d.outcome.text}” ({d.group.name}). "
+            f"Record it with: coproduce review add {short(d.outcome.id)} --progress N"
+            for d in due
+        ]
+        reviews = self.query_one("#home-reviews", Static)
+        reviews.update(literal("\n".join(lines)))
+        reviews.display = bool(lines)
+
+    def action_evaluate(self) -> None:
+        options = self.query_one("#meetings", OptionList)
+        if options.highlighted is None:
+            self.notify("Choose a meeting first.", title="Not yet", severity="warning")
+            return
+        meeting_id = options.get_option_at_index(options.highlighted).id
+        if meeting_id is not None:
+            self.app.push_screen(EvaluationScreen(self.db, meeting_id, self.clock))
 
     @on(OptionList.OptionSelected, "#meetings")
     def open_meeting(self, event: OptionList.OptionSelected) -> None:
