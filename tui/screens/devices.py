@@ -89,9 +89,27 @@ class MinutesScreen(DeviceScreen):
     forms to write them. Without the role it still reads, and says who holds it."""
 
     BINDINGS = [
-        Binding("w", "write_note", "Write note", id="minutes.write_note"),
-        Binding("d", "record_decision", "Decision", id="minutes.record_decision"),
-        Binding("a", "record_action", "Action", id="minutes.record_action"),
+        Binding(
+            "w",
+            "write_note",
+            "Write note",
+            tooltip="Write a line of the minutes while you hold the role.",
+            id="minutes.write_note",
+        ),
+        Binding(
+            "d",
+            "record_decision",
+            "Decision",
+            tooltip="Record a decision and how the room reached it.",
+            id="minutes.record_decision",
+        ),
+        Binding(
+            "a",
+            "record_action",
+            "Action",
+            tooltip="Record an action: what, who, and by when.",
+            id="minutes.record_action",
+        ),
     ]
 
     def body(self) -> ComposeResult:
@@ -161,8 +179,20 @@ class AttendeeScreen(DeviceScreen):
     own hand to raise or lower."""
 
     BINDINGS = [
-        Binding("h", "raise_hand", "Raise my hand", id="attendee.raise_hand"),
-        Binding("l", "lower_hand", "Lower my hand", id="attendee.lower_hand"),
+        Binding(
+            "h",
+            "raise_hand",
+            "Raise my hand",
+            tooltip="Ask to speak: you join the queue on the projector.",
+            id="attendee.raise_hand",
+        ),
+        Binding(
+            "l",
+            "lower_hand",
+            "Lower my hand",
+            tooltip="Leave the queue if you no longer need to speak.",
+            id="attendee.lower_hand",
+        ),
     ]
 
     def body(self) -> ComposeResult:
