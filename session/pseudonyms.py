@@ -55,12 +55,14 @@ class Names:
         return f"{self(member_id)} ({perspective})"
 
 
-def scrubber(members: Sequence[Member]) -> Callable[[str], str]:
+def scrubber(members: Sequence[Member], first_names: bool = True) -> Callable[[str], str]:
     """A function that replaces every member's name in free text, whole or by first name
-    (any case, whole words only), with their pseudonym. Longer names are matched first."""
+    (any case, whole words only), with their pseudonym. Longer names are matched first.
+    Without `first_names`, only whole names are replaced."""
     names: dict[str, str] = {}
     for member in members:
-        for form in (member.name, member.name.split()[0] if member.name.split() else ""):
+        first = member.name.split()[0] if member.name.split() and first_names else ""
+        for form in (member.name, first):
             if len(form) > 1:
                 names.setdefault(form.casefold(), pseudonym(member.id))
     if not names:

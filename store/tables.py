@@ -56,7 +56,7 @@ def _anonymised(table: str, row: Row, scrub: Callable[[str], str]) -> Row:
         elif table == "members" and column == "name":
             cleaned[column] = pseudonym(row["id"])
         elif column == "data" and isinstance(value, str):
-            cleaned[column] = json.dumps(_scrub_json(json.loads(value), scrub), ensure_ascii=False)
+            cleaned[column] = json.dumps(scrub_json(json.loads(value), scrub), ensure_ascii=False)
         elif isinstance(value, str):
             cleaned[column] = scrub(value)
         else:
@@ -64,13 +64,14 @@ def _anonymised(table: str, row: Row, scrub: Callable[[str], str]) -> Row:
     return cleaned
 
 
-def _scrub_json(value: Any, scrub: Callable[[str], str]) -> Any:
+def scrub_json(value: Any, scrub: Callable[[str], str]) -> Any:
+    """`value`, read from JSON, with `scrub` applied to every string in it."""
     if isinstance(value, str):
         return scrub(value)
     if isinstance(value, list):
-        return [_scrub_json(v, scrub) for v in value]
+        return [scrub_json(v, scrub) for v in value]
     if isinstance(value, dict):
-        return {k: _scrub_json(v, scrub) for k, v in value.items()}
+        return {k: scrub_json(v, scrub) for k, v in value.items()}
     return value
 
 

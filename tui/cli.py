@@ -35,6 +35,7 @@ from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
 from tui.cli_devices import join, minutes, serve
 from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
+from tui.cli_privacy import COMMANDS as PRIVACY_COMMANDS
 
 DEFAULT_TIMEBOX = 15
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
@@ -290,7 +291,7 @@ def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) ->
 cli.add_command(minutes)
 cli.add_command(join)
 cli.add_command(serve)
-for command in EVALUATION_COMMANDS:
+for command in (*EVALUATION_COMMANDS, *PRIVACY_COMMANDS):
     cli.add_command(command)
 
 
