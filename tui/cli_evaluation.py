@@ -23,6 +23,7 @@ from store.evaluation import (
     save_action_update,
 )
 from store.files import write_private
+from store.merge import merge_file
 from store.records import find_meeting, meetings, members_of
 from store.render import to_html, to_markdown
 from store.tables import FORMATS, export_tables
@@ -165,4 +166,19 @@ def action_update_command(
     say(f"“{found[0].what}” is now {update.status}.")
 
 
-COMMANDS = (report, data, action_commands, *OUTCOME_COMMANDS)
+@click.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def merge(sources: tuple[Path, ...]) -> None:
+    """Combine other groups' databases (SOURCES) into this one, for an organisation-wide
+    evaluation. The SOURCES are read, not changed; merging the same file twice adds nothing."""
+    db = open_store()
+    for source in sources:
+        merged = merge_file(db, source)
+        added = ", ".join(f"{n} {table}" for table, n in merged.rows.items() if n) or "nothing new"
+        say(f"Merged {source}: {added}.")
+        if merged.skipped:
+            say(f"    Not copied: {', '.join(merged.skipped)}.")
+
+
+COMMANDS = (report, data, action_commands, merge, *OUTCOME_COMMANDS)
