@@ -16,6 +16,7 @@ from store.demo import create_demo
 from store.live import LiveMeeting
 from store.records import get_meeting, members_of
 from tests.cli_runner import coproduce
+from tui.screens.devices import Device, device_screen
 
 START = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
 
@@ -100,3 +101,16 @@ def test_undo_and_amendments_add_to_the_history_and_never_erase_it(tmp_path: Pat
     assert "The bus was late twice" in texts
     assert "The bus was late three times" in texts
     assert [n.text for n in meeting.state.notes] == ["A new note"]
+
+
+def test_participants_devices_record_their_own_roles(tmp_path: Path) -> None:
+    clock = FrozenClock(START)
+    db = open_db(tmp_path / "c.db")
+    meeting_id = create_demo(db, clock)
+    tom = people(db, meeting_id)["Tom Gallagher"]
+
+    minutes = device_screen(db, meeting_id, clock, Device("minutes", tom))
+    attendee = device_screen(db, meeting_id, clock, Device("attendee", tom))
+
+    assert minutes.meeting.role == MINUTE_TAKER
+    assert attendee.meeting.role == ATTENDEE

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from session import live
+from session.acting import ATTENDEE
 from session.clock import Clock
 from session.devices import minute_taker_only
 from session.live import MINUTE_TAKER, LiveState
@@ -250,5 +251,5 @@ def device_screen(db: Database, meeting_id: str, clock: Clock, device: Device) -
         group_id = records.get_meeting(db, meeting_id).group_id
         names = {m.id: m.name for m in records.members_of(db, group_id)}
         guard = minute_taker_only(device.member_id, lambda m: names.get(m or "", "nobody"))
-        return MinutesScreen(LiveMeeting(db, meeting_id, clock, guard), device)
-    return AttendeeScreen(LiveMeeting(db, meeting_id, clock), device)
+        return MinutesScreen(LiveMeeting(db, meeting_id, clock, guard, MINUTE_TAKER), device)
+    return AttendeeScreen(LiveMeeting(db, meeting_id, clock, role=ATTENDEE), device)
