@@ -212,3 +212,124 @@ def m007_device_access(db: Database) -> None:
     )
     db.table("device_invitations").create_index(["meeting_id"])
     db.table("device_connections").create_index(["meeting_id"])
+
+
+@migrations()
+def m008_evaluation_views(db: Database) -> None:
+    """Views for the main evaluation measures, so the file answers "who spoke, for how long, who
+    held the roles, how did people feel, what became of the actions" in any SQLite tool.
+
+    A turn's seconds leave out breaks and the times it was paused, as the reports do. The
+    evenness of speaking time (Gini) is in the reports, not a view."""
+    db.create_view(
+        "speaking_turns",
+        """WITH marks AS (
+            SELECT meeting_id, seq, kind, julianday(at) AS day,
+                json_extract(data, '$.member_id') AS member_id,
+                LEAD(julianday(at)) OVER (PARTITION BY meeting_id ORDER BY seq) AS next_day
+            FROM live_events WHERE kind IN ('turn_started', 'turn_ended', 'meeting_ended')
+        ),
+        breaks AS (
+            SELECT meeting_id, day AS from_day, next_day AS to_day FROM (
+                SELECT meeting_id, kind, julianday(at) AS day,
+                    LEAD(julianday(at)) OVER (PARTITION BY meeting_id ORDER BY seq) AS next_day
+                FROM live_events WHERE kind IN ('break_started', 'break_ended', 'meeting_ended')
+            ) WHERE kind = 'break_started'
+        ),
+        pauses AS (
+            SELECT meeting_id, day AS from_day, next_day AS to_day FROM (
+                SELECT meeting_id, kind, julianday(at) AS day,
+                    LEAD(julianday(at)) OVER (PARTITION BY meeting_id ORDER BY seq) AS next_day
+                FROM live_events WHERE kind IN
+                    ('turn_paused', 'turn_resumed', 'turn_started', 'turn_ended', 'meeting_ended')
+            ) WHERE kind = 'turn_paused'
+        ),
+        stopped AS (SELECT * FROM breaks UNION ALL SELECT * FROM pauses)
+        SELECT t.meeting_id, t.member_id,
+            strftime('%Y-%m-%dT%H:%M:%fZ', t.day) AS started_at,
+            strftime('%Y-%m-%dT%H:%M:%fZ', t.next_day) AS ended_at,
+            ROUND(((t.next_day - t.day) - COALESCE((
+                SELECT SUM(MAX(0, MIN(t.next_day, COALESCE(s.to_day, t.next_day))
+                    - MAX(t.day, s.from_day)))
+                FROM stopped s WHERE s.meeting_id = t.meeting_id), 0)) * 86400, 1) AS seconds
+        FROM marks t WHERE t.kind = 'turn_started'""",
+    )
+    db.create_view(
+        "speaking_by_person",
+        """WITH present AS (
+            SELECT e.meeting_id, j.value AS member_id
+            FROM live_events e, json_each(e.data, '$.present') j
+            WHERE e.kind = 'meeting_started'
+        ),
+        people AS (
+            SELECT meeting_id, member_id FROM present
+            UNION SELECT meeting_id, member_id FROM speaking_turns
+        )
+        SELECT p.meeting_id, p.member_id, m.name, m.perspective, m.consent_named,
+            COUNT(t.started_at) AS turns, ROUND(COALESCE(SUM(t.seconds), 0), 1) AS seconds
+        FROM people p
+        LEFT JOIN members m ON m.id = p.member_id
+        LEFT JOIN speaking_turns t
+            ON t.meeting_id = p.meeting_id AND t.member_id = p.member_id
+        GROUP BY p.meeting_id, p.member_id""",
+    )
+    db.create_view(
+        "speaking_by_perspective",
+        """SELECT meeting_id, COALESCE(perspective, 'not on the group''s list') AS perspective,
+            COUNT(*) AS people, SUM(turns > 0) AS spoke, SUM(turns) AS turns,
+            ROUND(SUM(seconds), 1) AS seconds,
+            ROUND(SUM(seconds) / NULLIF((SELECT SUM(seconds) FROM speaking_by_person a
+                WHERE a.meeting_id = b.meeting_id), 0), 3) AS share
+        FROM speaking_by_person b GROUP BY meeting_id, perspective""",
+    )
+    db.create_view(
+        "role_spells",
+        """WITH handed AS (
+            SELECT meeting_id, seq, at, json_extract(data, '$.role') AS role,
+                json_extract(data, '$.member_id') AS member_id
+            FROM live_events WHERE kind = 'role_handed'
+        )
+        SELECT h.meeting_id, h.role, h.member_id, h.at AS since,
+            COALESCE(
+                (SELECT n.at FROM handed n WHERE n.meeting_id = h.meeting_id
+                    AND n.role = h.role AND n.seq > h.seq ORDER BY n.seq LIMIT 1),
+                (SELECT e.at FROM live_events e WHERE e.meeting_id = h.meeting_id
+                    AND e.kind = 'meeting_ended' ORDER BY e.seq DESC LIMIT 1)
+            ) AS until
+        FROM handed h""",
+    )
+    db.create_view(
+        "checkout_answers",
+        """WITH latest AS (
+            SELECT * FROM live_events e WHERE kind = 'checkout_given' AND seq = (
+                SELECT MAX(seq) FROM live_events l WHERE l.kind = 'checkout_given'
+                AND l.meeting_id = e.meeting_id
+                AND json_extract(l.data, '$.member_id') = json_extract(e.data, '$.member_id'))
+        )
+        SELECT l.meeting_id, json_extract(l.data, '$.member_id') AS member_id,
+            q.value AS question, json_extract(l.data, '$.answers[' || q.key || ']') AS answer,
+            NULLIF(json_extract(l.data, '$.rung'), '') AS rung, l.at
+        FROM latest l, json_each(l.data, '$.questions') q""",
+    )
+    db.create_view(
+        "action_status",
+        """SELECT a.meeting_id, json_extract(a.data, '$.action_id') AS action_id,
+            json_extract(a.data, '$.what') AS what,
+            json_extract(a.data, '$.owner_id') AS owner_id, json_extract(a.data, '$.due') AS due,
+            COALESCE(u.status, 'open') AS status, u.note, u.at AS updated_at
+        FROM live_events a
+        LEFT JOIN action_updates u ON u.rowid = (
+            SELECT rowid FROM action_updates x
+            WHERE x.action_id = json_extract(a.data, '$.action_id')
+            ORDER BY x.at DESC, x.rowid DESC LIMIT 1)
+        WHERE a.kind = 'action_recorded'""",
+    )
+    db.create_view(
+        "review_trend",
+        """SELECT o.group_id, o.id AS outcome_id, o.text AS outcome, o.scale_top,
+            r.reviewed_on, r.progress,
+            r.progress - LAG(r.progress) OVER (PARTITION BY o.id ORDER BY r.reviewed_on, r.rowid)
+                AS change,
+            r.story, r.number, r.said_by_member, r.said_by
+        FROM reviews r JOIN outcomes o ON o.id = r.outcome_id""",
+    )

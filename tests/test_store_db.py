@@ -13,7 +13,20 @@ from store.errors import StoreError
 from store.migrations import migrations
 
 TABLES = {"events", "groups", "members", "meetings"}
-VIEWS = {"live_events", "agenda_items", "notes", "decisions", "actions"}
+VIEWS = {
+    "live_events",
+    "agenda_items",
+    "notes",
+    "decisions",
+    "actions",
+    "speaking_turns",
+    "speaking_by_person",
+    "speaking_by_perspective",
+    "role_spells",
+    "checkout_answers",
+    "action_status",
+    "review_trend",
+}
 
 
 def schema(db: Database) -> list[tuple[str, str, str]]:
@@ -104,6 +117,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m005_outcomes_reviews_action_updates",
         "m006_acting_role_and_erasures",
         "m007_device_access",
+        "m008_evaluation_views",
     ]
     assert migrations.pending(db) == []
 
