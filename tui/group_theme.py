@@ -1,5 +1,7 @@
 """A group's meetings open in the theme the group chose last, and a new choice is kept."""
 
+from typing import Any
+
 from sqlite_utils import Database
 from textual.screen import Screen
 from textual.theme import Theme
@@ -9,7 +11,7 @@ from store.errors import StoreError
 from tui.themes import DEFAULT_THEME, THEME_LABELS, next_theme
 
 
-def follow_group_theme(screen: Screen[object], db: Database, group_id: str) -> None:
+def follow_group_theme(screen: Screen[Any], db: Database, group_id: str) -> None:
     """Show the group's theme now; while `screen` is open, keep any change (ctrl+p or a key)."""
     app = screen.app
     chosen = settings.group_theme(db, group_id)
@@ -26,7 +28,7 @@ def follow_group_theme(screen: Screen[object], db: Database, group_id: str) -> N
     app.theme_changed_signal.subscribe(screen, remember)
 
 
-def switch_theme(screen: Screen[object]) -> None:
+def switch_theme(screen: Screen[Any]) -> None:
     """Move to the next accessible theme and say which one it is."""
     app = screen.app
     app.theme = next_theme(app.theme)

@@ -85,8 +85,8 @@ HIGH_CONTRAST_LIGHT = Theme(
 )
 
 # Okabe and Ito's palette, told apart with every common kind of colour blindness:
-# orange #E69F00, sky blue #56B4E9, bluish green #009E73, yellow #F0E442; errors in a vermilion
-# lightened (#FF8F4D) so that it reads at 7:1 on black.
+# orange #E69F00, sky blue #56B4E9, bluish green #009E73, yellow #F0E442. Vermilion (errors)
+# and orange text are lightened (#FF8F4D, #FFB84D) so that they read at 7:1 on dark grey.
 COLOUR_BLIND_SAFE = Theme(
     name="colour-blind-safe",
     dark=True,
@@ -106,7 +106,7 @@ COLOUR_BLIND_SAFE = Theme(
         "foreground-disabled": "#BFBFBF",
         "text-primary": "#56B4E9",
         "text-accent": "#F0E442",
-        "text-warning": "#E69F00",
+        "text-warning": "#FFB84D",
         "text-error": "#FF8F4D",
         "text-success": "#2BD1A0",
         "block-cursor-foreground": "#000000",

@@ -1,5 +1,7 @@
 """Help in plain words: every key of the screen underneath, each said in one short sentence."""
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 MOUSE = "With a mouse: click a key in the bar at the bottom to do the same thing."
 
 
-def key_help(screen: Screen[object]) -> list[tuple[str, str, str]]:
+def key_help(screen: Screen[Any]) -> list[tuple[str, str, str]]:
     """(key, name, sentence) for each key that works on `screen`, in the Footer's order."""
     bindings = [active.binding for active in screen.active_bindings.values()]
     bindings += Binding.make_bindings(screen.app.BINDINGS)  # forms leave the app's keys out
@@ -36,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
         )
     ]
 
-    def __init__(self, under: Screen[object]) -> None:
+    def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
         self.rows = key_help(under)
 

@@ -1,8 +1,8 @@
 """Projector view: only what the room needs, large enough to read from the back.
 
 The item, the time left in big digits, who is speaking, the next three people, and any signal
-(a break due or under way, over time, the meeting ended). The facilitator keeps the keys that
-run the floor; the full live screen is one key (v) away."""
+(a hand signal, a break due or under way, over time, the meeting ended). The facilitator keeps
+the keys that run the floor; the full live screen is one key (v) away."""
 
 from typing import TYPE_CHECKING
 
@@ -13,8 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
+from session import live
 from session.breaks import break_due, seconds_since_break
 from session.live import LiveState
+from session.signals import SIGNALS
 from tui.literal import clock_face, literal
 
 if TYPE_CHECKING:
@@ -118,13 +120,17 @@ class ProjectorScreen(Screen[None]):
         self.show_signal(state)
 
     def next_text(self, state: LiveState) -> Text:
-        if not state.queue:
+        """The next three in the order the live screen suggests (interjections first)."""
+        places = live.suggested_queue(state, self.live.members, self.live.meeting.clock())
+        if not places:
             return Text("Nobody waiting")
-        names = [self.live.person(m) for m in state.queue[:NEXT_SHOWN]]
-        more = len(state.queue) - NEXT_SHOWN
-        lines = [f"{place}. {name}" for place, name in enumerate(names, start=1)]
-        if more > 0:
-            lines.append(f"… and {more} more")
+        lines = []
+        for number, place in enumerate(places[:NEXT_SHOWN], start=1):
+            signal = SIGNALS.get(place.signal)
+            asks = f"  ({signal.label})" if signal else ""
+            lines.append(f"{number}. {self.live.person(place.member_id)}{asks}")
+        if len(places) > NEXT_SHOWN:
+            lines.append(f"… and {len(places) - NEXT_SHOWN} more")
         return literal("\n".join(lines))
 
     def show_time(self, state: LiveState) -> None:
@@ -142,17 +148,21 @@ class ProjectorScreen(Screen[None]):
         self.set_class(left < 0, "over-time")
 
     def show_signal(self, state: LiveState) -> None:
+        """Words and a symbol for each thing the room should notice; hidden when there is none."""
         now = self.live.meeting.clock()
-        signal = self.query_one("#p-signal", Static)
-        every = self.live.details.break_every_minutes
+        lines = []
         if state.ended_at is not None:
-            words = "■ MEETING ENDED"
+            lines.append("■ MEETING ENDED")
         elif state.break_since is not None:
-            words = f"☕ ON A BREAK ({clock_face((now - state.break_since).total_seconds())})"
-        elif break_due(state, every, now):
+            lines.append(f"☕ ON A BREAK ({clock_face((now - state.break_since).total_seconds())})")
+        elif break_due(state, self.live.details.break_every_minutes, now):
             since = int((seconds_since_break(state, now) or 0) // 60)
-            words = f"☕ TIME FOR A BREAK — {since} minutes since the last one"
-        else:
-            words = ""
-        signal.update(words)
-        signal.display = bool(words)
+            lines.append(f"☕ TIME FOR A BREAK — {since} minutes since the last one")
+        for made in state.signals:
+            signal = SIGNALS[made.signal]
+            word = f": “{made.word}”" if made.word else ""
+            who = self.live.person(made.member_id)
+            lines.append(f"{signal.symbol} {signal.words.upper()}{word} — {who}")
+        signal_box = self.query_one("#p-signal", Static)
+        signal_box.update(literal("\n".join(lines)))
+        signal_box.display = bool(lines)
