@@ -21,6 +21,18 @@ class ItemAdded(Event):
     title: str
     proposed_by: str | None
     timebox_minutes: int
+    issue_ids: tuple[str, ...] = ()  # the issues it came from (see `session.plan`)
+
+
+@dataclass(frozen=True)
+class ItemMoved(Event):
+    """The agenda's order changed after it was set (by the vote, say): who asked, and why."""
+
+    kind = "item_moved"
+    item_id: str
+    position: int  # 0 is the first item
+    asked_by: str | None
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -279,6 +291,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
         ItemAdded,
+        ItemMoved,
         MeetingStarted,
         ItemOpened,
         HandRaised,
@@ -329,8 +342,12 @@ def to_data(event: Event) -> dict[str, Any]:
     return asdict(event)
 
 
-def from_data(kind: str, data: dict[str, Any]) -> Event:
-    cls = EVENT_TYPES[kind]
+def from_data(
+    kind: str, data: dict[str, Any], types: dict[str, type[Event]] = EVENT_TYPES
+) -> Event:
+    """The event `data` describes. `types`: the registry of kinds (a group's own log has its
+    own, see `session.plan_events`)."""
+    cls = types[kind]
     names = {f.name for f in fields(cls)}
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
     return cls(**values)

@@ -20,6 +20,7 @@ from session.events import (
     HandRaised,
     Interjected,
     ItemAdded,
+    ItemMoved,
     ItemOpened,
     MeetingEnded,
     MeetingStarted,
@@ -72,9 +73,22 @@ class Item:
     proposed_by: str | None
     timebox_minutes: int
     clock: Stopwatch = field(default_factory=Stopwatch)
+    issue_ids: tuple[str, ...] = ()
 
     def seconds_left(self, now: datetime) -> float:
         return self.timebox_minutes * 60 - self.clock.elapsed(now)
+
+
+@dataclass(frozen=True)
+class Move:
+    """An agenda item moved after the order was set: who asked, why, from where to where."""
+
+    item_id: str
+    before: int
+    after: int
+    asked_by: str | None
+    reason: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -198,6 +212,7 @@ class RoleSpell:
 class LiveState:
     meeting_id: str
     items: tuple[Item, ...] = ()
+    moves: tuple[Move, ...] = ()
     current: int | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
@@ -299,8 +314,16 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
     state = _track_undo(state, recorded)
     match event:
         case ItemAdded():
-            item = Item(event.item_id, event.title, event.proposed_by, event.timebox_minutes)
+            item = Item(
+                event.item_id,
+                event.title,
+                event.proposed_by,
+                event.timebox_minutes,
+                issue_ids=event.issue_ids,
+            )
             return replace(state, items=(*state.items, item))
+        case ItemMoved():
+            return _moved(state, event, at)
         case MeetingStarted():
             return replace(state, started_at=at, present=frozenset(event.present))
         case ItemOpened():
@@ -437,6 +460,16 @@ def _track_undo(state: LiveState, recorded: Recorded) -> LiveState:
     if state.undo_stack and state.undo_stack[-1] == recorded.batch:
         return state
     return replace(state, undo_stack=(*state.undo_stack, recorded.batch))
+
+
+def _moved(state: LiveState, event: ItemMoved, at: datetime) -> LiveState:
+    items = list(state.items)
+    before = next(i for i, item in enumerate(items) if item.id == event.item_id)
+    current = state.item_id
+    items.insert(event.position, items.pop(before))
+    move = Move(event.item_id, before, event.position, event.asked_by, event.reason, at)
+    index = None if current is None else next(i for i, it in enumerate(items) if it.id == current)
+    return replace(state, items=tuple(items), current=index, moves=(*state.moves, move))
 
 
 def _with_item(state: LiveState, index: int, item: Item) -> LiveState:
@@ -636,7 +669,11 @@ def require_running(state: LiveState) -> None:
 
 
 def add_item(
-    state: LiveState, title: str, proposed_by: str | None, timebox_minutes: int
+    state: LiveState,
+    title: str,
+    proposed_by: str | None,
+    timebox_minutes: int,
+    issue_ids: tuple[str, ...] = (),
 ) -> list[Event]:
     if state.ended_at is not None:
         raise DomainError("This meeting has ended, so its agenda can't change.")
@@ -646,6 +683,7 @@ def add_item(
             title=required_text(title, "the item's title", TITLE_LIMIT),
             proposed_by=proposed_by,
             timebox_minutes=check_minutes(timebox_minutes, "the time box", LONGEST_TIMEBOX_MINUTES),
+            issue_ids=issue_ids,
         )
     ]
 

@@ -2,7 +2,7 @@
 (volunteers first among those who have held it least), and when a hand-over is due."""
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from session.errors import DomainError
@@ -29,9 +29,23 @@ def suggest(
     """Who should hold a role next: among the willing (not the holder, not passing), whoever has
     held it fewest times; volunteers first among equals; then the group's own order."""
     willing = [m for m in candidates if m != holder and m not in passing]
-    if not willing:
-        return None
-    return min(willing, key=lambda m: (held[m], m not in volunteers, candidates.index(m)))
+    ranking = ranked(willing, held, volunteers)
+    return ranking[0] if ranking else None
+
+
+def ranked(
+    candidates: Sequence[str],
+    held: Counter[str],
+    volunteers: set[str],
+    first: Collection[str] = (),
+) -> list[str]:
+    """`candidates` in the order a role is offered: anyone in `first` (volunteers with lived
+    experience, when roles are offered before a meeting), then whoever has held it fewest
+    times, volunteers first among equals, then the group's own order."""
+    return sorted(
+        candidates,
+        key=lambda m: (m not in first, held[m], m not in volunteers, candidates.index(m)),
+    )
 
 
 def rule_for(state: LiveState, role: str) -> RotationSet:

@@ -333,3 +333,59 @@ def m008_evaluation_views(db: Database) -> None:
             r.story, r.number, r.said_by_member, r.said_by
         FROM reviews r JOIN outcomes o ON o.id = r.outcome_id""",
     )
+
+
+@migrations()
+def m009_group_preparation_log(db: Database) -> None:
+    """What a group does before an agenda exists: issues raised and merged, dot votes, candidate
+    times and places with access checklists, who can come, needs, the group agreement, payment.
+
+    These belong to the group and outlive any one meeting, so they are kept in a log of their own
+    per group, shaped like the meetings' `events`: every change is a new row, undo is an
+    `undone` row, nothing is erased, and the history comes for free. Views make them easy to
+    query: `issues` (merged ones name the issue they were merged into) and `agenda_issue_links`
+    (each agenda item and the issue it came from, so "you said, we did" can follow an issue into
+    the meetings and their decisions and actions)."""
+    db.table("group_events").create(
+        {
+            "seq": int,
+            "id": str,
+            "group_id": str,
+            "batch": int,
+            "at": str,
+            "kind": str,
+            "data": str,
+            "role": str,
+        },
+        pk="seq",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"id", "group_id", "batch", "at", "kind", "data"},
+    )
+    db.table("group_events").create_index(["id"], unique=True)
+    db.table("group_events").create_index(["group_id", "seq"])
+    db.create_view(
+        "live_group_events",
+        """SELECT * FROM group_events WHERE batch NOT IN
+            (SELECT json_extract(data, '$.batch') FROM group_events WHERE kind = 'undone')""",
+    )
+    db.create_view(
+        "issues",
+        """SELECT e.group_id, json_extract(e.data, '$.issue_id') AS issue_id,
+            json_extract(e.data, '$.text') AS text,
+            json_extract(e.data, '$.raised_by') AS raised_by,
+            json_extract(e.data, '$.heard_how') AS heard_how,
+            json_extract(e.data, '$.heard_where') AS heard_where,
+            json_extract(e.data, '$.heard_on') AS heard_on, e.at AS recorded_at,
+            (SELECT json_extract(m.data, '$.kept_id') FROM live_group_events m
+                WHERE m.kind = 'issues_merged'
+                AND json_extract(m.data, '$.merged_id') = json_extract(e.data, '$.issue_id')
+                ORDER BY m.seq DESC LIMIT 1) AS merged_into
+        FROM live_group_events e WHERE e.kind = 'issue_raised' ORDER BY e.seq""",
+    )
+    db.create_view(
+        "agenda_issue_links",
+        """SELECT e.meeting_id, json_extract(e.data, '$.item_id') AS item_id,
+            json_extract(e.data, '$.title') AS title, j.value AS issue_id
+        FROM live_events e, json_each(json_extract(e.data, '$.issue_ids')) j
+        WHERE e.kind = 'item_added' ORDER BY e.seq""",
+    )

@@ -18,6 +18,7 @@ from session.events import (
     HandRaised,
     Interjected,
     ItemAdded,
+    ItemMoved,
     ItemOpened,
     MeetingEnded,
     MeetingStarted,
@@ -52,6 +53,9 @@ T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 ONE_OF_EACH: list[Event] = [
     ItemAdded("i1", "[bold]Transport[/]", "ann", 15),
     ItemAdded("i2", "No proposer", None, 5),
+    ItemAdded("i3", "From two issues", "ann", 10, ("s1", "s2")),
+    ItemMoved("i3", 0, "bob", "[urgent] the bus pass ends"),
+    ItemMoved("i2", 1, None, "Actions review comes first"),
     MeetingStarted(("ann", "bob")),
     MeetingStarted(()),
     ItemOpened("i1"),
@@ -116,6 +120,11 @@ def test_from_data_uses_defaults_for_fields_added_later() -> None:
     assert from_data("decision_recorded", data) == DecisionRecorded(
         "d", None, "Agreed", "consensus"
     )
+
+
+def test_an_agenda_item_logged_before_issues_existed_loads_with_none() -> None:
+    data = {"item_id": "i", "title": "Old", "proposed_by": None, "timebox_minutes": 5}
+    assert from_data("item_added", data) == ItemAdded("i", "Old", None, 5, ())
 
 
 def test_from_data_refuses_an_unknown_kind() -> None:

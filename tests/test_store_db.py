@@ -26,6 +26,9 @@ VIEWS = {
     "checkout_answers",
     "action_status",
     "review_trend",
+    "live_group_events",
+    "issues",
+    "agenda_issue_links",
 }
 
 
@@ -118,6 +121,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m006_acting_role_and_erasures",
         "m007_device_access",
         "m008_evaluation_views",
+        "m009_group_preparation_log",
     ]
     assert migrations.pending(db) == []
 

@@ -121,15 +121,22 @@ def person_commands() -> None:
     default=True,
     help="Whether they agree to be named in the minutes. Yes unless --no-consent.",
 )
+@click.option("--easy-read", is_flag=True, help="They asked for easy-read papers.")
 @db_option
 @click.pass_obj
 def person_add(
-    clock: Clock, name: str, group_ref: str | None, perspective: str, needs: str, consent: bool
+    clock: Clock,
+    name: str,
+    group_ref: str | None,
+    perspective: str,
+    needs: str,
+    consent: bool,
+    easy_read: bool,
 ) -> None:
     """Add NAME, the name they want to be called, to a group."""
     db = open_store()
     group = pick_group(db, group_ref)
-    member = new_member(group, name, perspective, needs, consent)
+    member = new_member(group, name, perspective, needs, consent, easy_read=easy_read)
     save_member(db, member, clock)
     say(f"Added {member.name} ({member.perspective}) to {group.name}.")
     if not consent:
@@ -152,6 +159,8 @@ def person_list(group_ref: str | None) -> None:
             details.append(f"needs: {member.needs}")
         if not member.consent_named:
             details.append("not to be named in the minutes")
+        if member.easy_read:
+            details.append("wants easy-read papers")
         say(f"{short(member.id)}  {member.name} — {'; '.join(details)}")
 
 
@@ -181,6 +190,13 @@ def meeting_commands() -> None:
     metavar="MINUTES",
     help="How long it is planned for, in minutes.",
 )
+@click.option(
+    "--breaks-every",
+    type=int,
+    default=0,
+    metavar="MINUTES",
+    help="Remind the room to take a break every MINUTES (0, the default: no reminders).",
+)
 @db_option
 @click.pass_obj
 def meeting_new(
@@ -191,12 +207,13 @@ def meeting_new(
     place: str,
     format_: str,
     length: int,
+    breaks_every: int,
 ) -> None:
     """Plan a meeting called TITLE."""
     db = open_store()
     group = pick_group(db, group_ref)
     starts_at = parse_when(when, clock().astimezone())
-    meeting = new_meeting(group, title, starts_at, place, format_, length)
+    meeting = new_meeting(group, title, starts_at, place, format_, length, breaks_every)
     save_meeting(db, meeting, clock)
     say(f"Planned “{meeting.title}” for {full_date_time(meeting.starts_at)}.")
     say(f"Its id is {short(meeting.id)}. Add to its agenda with:")

@@ -62,6 +62,7 @@ class PersonForm(FormScreen):
         yield Label("Access and communication needs (optional)")
         yield Input(id="needs")
         yield Checkbox("Happy to be named in the minutes", value=True, id="consent")
+        yield Checkbox("Wants easy-read papers", id="easy-read")
 
     def save(self) -> None:
         chosen = self.query_one("#perspective", Select).value
@@ -73,6 +74,7 @@ class PersonForm(FormScreen):
             chosen,
             self.query_one("#needs", Input).value,
             self.query_one("#consent", Checkbox).value,
+            easy_read=self.query_one("#easy-read", Checkbox).value,
         )
         records.save_member(self.db, member, self.clock)
 
@@ -102,6 +104,8 @@ class MeetingForm(FormScreen):
         yield Select([(f, f) for f in MEETING_FORMATS], value=MEETING_FORMATS[0], id="format")
         yield Label("Length, in minutes")
         yield Input("120", id="length", type="integer")
+        yield Label("A break every how many minutes? (0: no scheduled breaks)")
+        yield Input("0", id="breaks", type="integer")
 
     @on(Input.Changed, "#when")
     def read_back_when(self, event: Input.Changed) -> None:
@@ -125,5 +129,6 @@ class MeetingForm(FormScreen):
             self.query_one("#place", Input).value,
             str(self.query_one("#format", Select).value),
             whole_number(self.query_one("#length", Input).value, "the length"),
+            whole_number(self.query_one("#breaks", Input).value, "the time between breaks"),
         )
         records.save_meeting(self.db, meeting, self.clock)

@@ -1,0 +1,109 @@
+"""A group's preparation backed by the database (its own log, `group_events`): each command's
+events are committed before the state the screens show changes, as for a live meeting."""
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from session.acting import ACTING_ROLES, FACILITATOR
+from session.clock import Clock
+from session.events import Event, Recorded, Undone, from_data, to_data
+from session.ids import new_id
+from session.plan import GroupPlan, apply, fold
+from session.plan_events import PLAN_EVENT_TYPES, OptionChosen
+from store.db import writing
+
+PlanCommand = Callable[[GroupPlan], list[Event]]
+
+
+def append(
+    db: Database, group_id: str, events: list[Event], at: datetime, role: str = FACILITATOR
+) -> list[Recorded]:
+    """Add `events` to the group's log as one batch. Call inside `store.db.writing`."""
+    if role not in ACTING_ROLES:
+        raise ValueError(f"unknown acting role {role!r}")
+    first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM group_events").fetchone()[0]
+    db.table("group_events").insert_all(
+        {
+            "seq": first + offset,
+            "id": new_id(),
+            "group_id": group_id,
+            "batch": first,
+            "at": at.isoformat(),
+            "kind": event.kind,
+            "data": json.dumps(to_data(event), ensure_ascii=False),
+            "role": role,
+        }
+        for offset, event in enumerate(events)
+    )
+    return [Recorded(first + offset, first, at, event) for offset, event in enumerate(events)]
+
+
+def load(db: Database, group_id: str, after_seq: int = 0) -> list[Recorded]:
+    rows = db.execute(
+        "SELECT seq, batch, at, kind, data FROM group_events"
+        " WHERE group_id = ? AND seq > ? ORDER BY seq",
+        [group_id, after_seq],
+    ).fetchall()
+    return [
+        Recorded(
+            seq,
+            batch,
+            datetime.fromisoformat(at),
+            from_data(kind, json.loads(data), PLAN_EVENT_TYPES),
+        )
+        for seq, batch, at, kind, data in rows
+    ]
+
+
+def load_plan(db: Database, group_id: str) -> GroupPlan:
+    return fold(group_id, load(db, group_id))
+
+
+class GroupPreparation:
+    """One group's preparation. `do(command)` checks the rules against the latest state (other
+    processes may have written), commits one batch, then updates `.plan`."""
+
+    def __init__(self, db: Database, group_id: str, clock: Clock, role: str = FACILITATOR) -> None:
+        self.db = db
+        self.group_id = group_id
+        self.clock = clock
+        self.role = role
+        self.plan = load_plan(db, group_id)
+
+    def do(self, command: PlanCommand) -> list[Event]:
+        with writing(self.db):
+            self.plan = load_plan(self.db, self.group_id)
+            events = command(self.plan)
+            recorded = append(self.db, self.group_id, events, self.clock(), self.role)
+            self._update_meetings(events)
+        if any(isinstance(e, Undone) for e in events):
+            self.plan = load_plan(self.db, self.group_id)
+        else:
+            for item in recorded:
+                self.plan = apply(self.plan, item)
+        return events
+
+    def _update_meetings(self, events: list[Event]) -> None:
+        """A chosen time and place becomes the meeting's; undoing the choice puts back what the
+        meeting had before it."""
+        for event in events:
+            if isinstance(event, OptionChosen):
+                option = next(o for o in self.plan.options if o.id == event.option_id)
+                place = self.plan.place(option.place_id).name
+                self._set_meeting(option.meeting_id, option.starts_at.isoformat(), place)
+            if isinstance(event, Undone):
+                for was in load_batch(self.db, event.batch):
+                    if isinstance(was, OptionChosen):
+                        option = next(o for o in self.plan.options if o.id == was.option_id)
+                        self._set_meeting(option.meeting_id, was.was_starts_at, was.was_place)
+
+    def _set_meeting(self, meeting_id: str, starts_at: str, place: str) -> None:
+        self.db.table("meetings").update(meeting_id, {"starts_at": starts_at, "place": place})
+
+
+def load_batch(db: Database, batch: int) -> list[Event]:
+    rows = db.execute("SELECT kind, data FROM group_events WHERE batch = ? ORDER BY seq", [batch])
+    return [from_data(kind, json.loads(data), PLAN_EVENT_TYPES) for kind, data in rows.fetchall()]
