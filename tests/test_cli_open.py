@@ -5,6 +5,7 @@ import pytest
 from session import live
 from session.clock import FrozenClock
 from store.demo import DEMO_GROUP
+from store.demo_history import FIRST, SECOND
 from store.live import LiveMeeting
 from store.log import load
 from store.records import groups, meetings, members_of
@@ -57,7 +58,8 @@ def test_demo_opens_the_example_and_reuses_it_the_second_time(opened: list[str |
     assert coproduce("demo").exit_code == 0
 
     [group] = groups(saved())
-    [meeting] = meetings(saved())
+    held, held_again, meeting = meetings(saved())  # two held before, for the evaluation
+    assert (held.title, held_again.title) == (FIRST, SECOND)
     assert group.name == DEMO_GROUP
     assert len(members_of(saved(), group.id)) == 8
     assert len([r for r in load(saved(), meeting.id) if r.event.kind == "item_added"]) == 4

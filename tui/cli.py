@@ -15,7 +15,8 @@ from session.clock import Clock, system_clock
 from session.dates import full_date_time, parse_when
 from session.ids import short
 from session.setup import DEFAULT_PERSPECTIVES, MEETING_FORMATS, new_group, new_meeting, new_member
-from store.demo import create_demo
+from store.demo import DEMO_GROUP, create_demo
+from store.demo_history import create_demo_history
 from store.export import minutes_markdown
 from store.files import write_private
 from store.live import LiveMeeting
@@ -61,10 +62,13 @@ def cli(ctx: click.Context) -> None:
 def demo(clock: Clock) -> None:
     """Open an example meeting to try things out.
 
-    The example group and meeting are made the first time and reused after that.
+    The example group and meeting are made the first time and reused after that, with two
+    meetings the group held before, to try the evaluation with (E on the list of meetings).
     """
     db = open_store()
-    make_app(db, create_demo(db, clock), clock).run()
+    meeting_id = create_demo(db, clock)
+    create_demo_history(db, DEMO_GROUP, clock)
+    make_app(db, meeting_id, clock).run()
 
 
 @cli.group("group")
@@ -122,6 +126,11 @@ def person_commands() -> None:
     help="Whether they agree to be named in the minutes. Yes unless --no-consent.",
 )
 @click.option("--easy-read", is_flag=True, help="They asked for easy-read papers.")
+@click.option(
+    "--extra-time",
+    is_flag=True,
+    help="Their needs ask for extra time to speak: twice the group's soft limit per turn.",
+)
 @db_option
 @click.pass_obj
 def person_add(
@@ -131,12 +140,15 @@ def person_add(
     perspective: str,
     needs: str,
     consent: bool,
+    extra_time: bool,
     easy_read: bool,
 ) -> None:
     """Add NAME, the name they want to be called, to a group."""
     db = open_store()
     group = pick_group(db, group_ref)
-    member = new_member(group, name, perspective, needs, consent, easy_read=easy_read)
+    member = new_member(
+        group, name, perspective, needs, consent, extra_time=extra_time, easy_read=easy_read
+    )
     save_member(db, member, clock)
     say(f"Added {member.name} ({member.perspective}) to {group.name}.")
     if not consent:

@@ -1,34 +1,44 @@
 """The evaluation keys of a meeting's main screen: record each person's check-out, and open the
-evaluation of the meeting. The live screen builds on this."""
+evaluation of the meeting. A mixin for the live screen, which provides the meeting, its group and
+members, and shows the state."""
 
 from textual.binding import Binding
+from textual.screen import Screen
 
+from session.setup import Group, Member
 from store.evaluation import checkout_questions
+from store.live import LiveMeeting
 from tui.screens.checkout import CheckoutForm
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.forms import PersonPicker
-from tui.screens.meeting_screen import MeetingScreen
 
 CHECKED_OUT = "  ✔ checked out"
 
 
-class EvaluationKeys(MeetingScreen):
-    BINDINGS = [
-        Binding(
-            "C",
-            "checkout",
-            "Check-out",
-            tooltip="Each person says if they felt heard, could say what mattered, and the pace.",
-            id="live.checkout",
-        ),
-        Binding(
-            "E",
-            "evaluate",
-            "Evaluation",
-            tooltip="Who spoke and for how long, whose items got the time, and the check-out.",
-            id="live.evaluate",
-        ),
-    ]
+EVALUATION_BINDINGS = [
+    Binding(
+        "C",
+        "checkout",
+        "Check-out",
+        tooltip="Each person says if they felt heard, could say what mattered, and the pace.",
+        id="live.checkout",
+    ),
+    Binding(
+        "E",
+        "evaluate",
+        "Evaluation",
+        tooltip="Who spoke and for how long, whose items got the time, and the check-out.",
+        id="live.evaluate",
+    ),
+]
+
+
+class EvaluationKeys(Screen[None]):
+    """The actions of `EVALUATION_BINDINGS`, which the live screen lists after its own keys."""
+
+    meeting: LiveMeeting
+    group: Group
+    members: list[Member]
 
     def action_checkout(self) -> None:
         state = self.meeting.state
@@ -50,6 +60,12 @@ class EvaluationKeys(MeetingScreen):
         if saved:
             self.show_state()
             self.notify("Check-out saved. Press C for the next person.", title="Check-out")
+
+    def person(self, member_id: str | None) -> str:
+        raise NotImplementedError
+
+    def show_state(self) -> None:
+        raise NotImplementedError
 
     def action_evaluate(self) -> None:
         meeting = self.meeting

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
 from session import live
@@ -23,6 +22,7 @@ from store.live import LiveMeeting
 from store.log import load_batch
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal
+from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
 from tui.screens.projector import ProjectorScreen
 from tui.screens.setup_forms import PersonForm
@@ -32,7 +32,7 @@ SHOWN_NOTES = 12
 SHOWN_RECORDS = 8
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(EvaluationKeys):
     BINDINGS = [
         Binding(
             "n",
@@ -161,6 +161,7 @@ class LiveScreen(Screen[None]):
             tooltip="Switch colours: dark, light or colour-blind safe. The group keeps it.",
             id="live.switch_theme",
         ),
+        *EVALUATION_BINDINGS,
     ]
 
     def __init__(self, meeting: LiveMeeting) -> None:
@@ -198,7 +199,6 @@ class LiveScreen(Screen[None]):
                 yield Static(id="agenda")
             with Vertical(id="record"):
                 yield Static(id="minute-taker")
-                yield Static(id="easy-read")
                 yield Static("LATEST NOTES", classes="heading")
                 yield Static(id="notes")
                 yield Static("DECISIONS AND ACTIONS", classes="heading")
@@ -248,10 +248,6 @@ class LiveScreen(Screen[None]):
         self.query_one("#minute-taker", Static).update(
             literal(f"✎ Minutes: {self.person(state.holder(MINUTE_TAKER))}")
         )
-        wanting = [m.name for m in self.members if m.easy_read]
-        easy_read = self.query_one("#easy-read", Static)
-        easy_read.update(literal(f"▤ Easy-read papers for: {', '.join(wanting)}"))
-        easy_read.display = bool(wanting)
         self.query_one("#notes", Static).update(self.notes_text(state))
         self.query_one("#decisions", Static).update(self.decisions_text(state))
         self.show_clocks()
@@ -275,7 +271,7 @@ class LiveScreen(Screen[None]):
     def show_status(self, state: LiveState) -> None:
         banner = self.query_one("#status-banner", Static)
         if state.ended_at is not None:
-            banner.update("■ MEETING ENDED — press u to undo, or ctrl+q to quit")
+            banner.update("■ MEETING ENDED — C: check-out · E: evaluation · u: undo the ending")
         banner.display = state.ended_at is not None or state.on_break
 
     def show_clocks(self) -> None:
