@@ -1,7 +1,7 @@
 """Reading dates the way people say them: "next friday", "in 2 weeks", "3 Dec", "2026-12-03"."""
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from dateutil import parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -125,12 +125,37 @@ def full_date_time(at: datetime) -> str:
     return f"{full_date(at.date())} at {at:%H:%M}"
 
 
-TIME_AT_END = re.compile(r"^(.*?)\s*(?:at\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|\d{1,2}:\d{2})$")
+TIME_AT_END = re.compile(r"^(.*?)\s*(?:at\s+)?(\d{1,2}(?::\d{2}){0,2}\s*(?:am|pm)?)$")
+
+
+OFFSET_AT_END = re.compile(r"^(.*\d(?::\d{2})?\s*(?:am|pm)?)\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)$")
 
 
 def parse_when(text: str, now: datetime) -> datetime:
-    """A meeting's date and time, e.g. "next tuesday 2pm", "3 Dec 10:30", "2026-12-03T14:00"."""
+    """A meeting's date and time, e.g. "next tuesday 2pm", "3 Dec 10:30", "2026-12-03T14:00".
+
+    A time given with a UTC offset ("14:00+01:00", "14:00 UTC", "…Z") is turned into local time,
+    which is how every meeting time is kept and shown."""
     phrase = " ".join(text.strip().casefold().split())
+    if (offset := OFFSET_AT_END.match(phrase)) and re.search(r":|am|pm", offset.group(1)):
+        there = parse_when(offset.group(1), now).replace(tzinfo=_utc_offset(offset.group(2)))
+        return there.astimezone().replace(tzinfo=None)
+    parsed = _parse_when_local(phrase, text, now)
+    return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def _utc_offset(written: str) -> timezone:
+    if written in ("z", "utc", "gmt"):
+        return UTC
+    digits = written[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 14 or minutes > 59:
+        raise DomainError(f"Sorry, “{written}” isn't a time zone offset: try +01:00 or -05:00.")
+    sign = -1 if written.startswith("-") else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _parse_when_local(phrase: str, text: str, now: datetime) -> datetime:
     match = TIME_AT_END.match(phrase)
     if match and match.group(1) and re.search(r":|am|pm", match.group(2)):
         day_part, time_part = match.groups()

@@ -16,6 +16,13 @@ def required_text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
     cleaned = value.strip()
     if not cleaned:
         raise DomainError(f"Please type {what}: it can't be left empty.")
+    if any("\ud800" <= char <= "\udfff" for char in cleaned):
+        # Bytes that were not UTF-8 (from a file or terminal set to another encoding) reach
+        # Python as lone surrogates, which can't be stored or shown.
+        raise DomainError(
+            f"Part of {what} isn't readable text (it may come from a file or terminal set to "
+            "another character encoding). Please type it again."
+        )
     if len(cleaned) > limit:
         raise DomainError(
             f"That is {len(cleaned):,} characters long. "
@@ -39,4 +46,6 @@ _VISIBLE = {
     **{code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A},
     0x7F: "\u2421",
     **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
+    # Lone surrogates (bytes that were not UTF-8) can't be shown or printed: a replacement mark.
+    **{code: "\ufffd" for code in range(0xD800, 0xE000)},
 }

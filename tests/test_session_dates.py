@@ -182,3 +182,24 @@ def test_parse_when_refuses_a_day_that_has_passed(typed: str) -> None:
 def test_parse_when_refuses_nonsense(typed: str) -> None:
     with pytest.raises(DomainError):
         parse_when(typed, NOW)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # UK local time in December is UTC, so 14:00 at +01:00 is 13:00 here.
+        ("2026-12-03 14:00+01:00", datetime(2026, 12, 3, 13, 0)),
+        ("2026-12-03T14:00:00Z", datetime(2026, 12, 3, 14, 0)),
+        ("3 Dec 14:00 UTC", datetime(2026, 12, 3, 14, 0)),
+        ("2026-12-03T09:00-0500", datetime(2026, 12, 3, 14, 0)),
+        ("next tuesday 2pm -05:00", datetime(2026, 12, 1, 19, 0)),
+        ("2026-12-03 14:00:30", datetime(2026, 12, 3, 14, 0, 30)),
+    ],
+)
+def test_parse_when_turns_a_utc_offset_into_local_time(typed: str, expected: datetime) -> None:
+    assert parse_when(typed, NOW.astimezone()) == expected
+
+
+def test_parse_when_refuses_an_offset_that_cannot_be_in_plain_words() -> None:
+    with pytest.raises(DomainError, match="“\\+25:00” isn't a time zone offset: try"):
+        parse_when("3 Dec 14:00+25:00", NOW.astimezone())
