@@ -8,12 +8,19 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from session.acting import ACTING_ROLES, FACILITATOR
+from session.agenda import unfinished
 from session.clock import Clock
 from session.events import Event, Recorded, Undone, from_data, to_data
 from session.ids import new_id
+from session.live import Action, LiveState
+from session.live import fold as fold_meeting
 from session.plan import GroupPlan, apply, fold
 from session.plan_events import PLAN_EVENT_TYPES, OptionChosen
+from session.setup import Meeting
 from store.db import writing
+from store.evaluation import action_statuses
+from store.log import load as load_meeting
+from store.records import meetings
 
 PlanCommand = Callable[[GroupPlan], list[Event]]
 
@@ -107,3 +114,23 @@ class GroupPreparation:
 def load_batch(db: Database, batch: int) -> list[Event]:
     rows = db.execute("SELECT kind, data FROM group_events WHERE batch = ? ORDER BY seq", [batch])
     return [from_data(kind, json.loads(data), PLAN_EVENT_TYPES) for kind, data in rows.fetchall()]
+
+
+def earlier_meetings(db: Database, meeting: Meeting) -> list[tuple[Meeting, LiveState]]:
+    """The group's meetings that started before `meeting`, earliest first, with their state."""
+    found = []
+    for other in meetings(db, meeting.group_id):
+        if other.id == meeting.id or other.starts_at > meeting.starts_at:
+            continue
+        state = fold_meeting(other.id, load_meeting(db, other.id))
+        if state.started_at is not None:
+            found.append((other, state))
+    return found
+
+
+def unfinished_from_last_time(db: Database, meeting: Meeting) -> list[Action]:
+    """The unfinished actions of the group's previous meeting (none if there was none)."""
+    earlier = earlier_meetings(db, meeting)
+    if not earlier:
+        return []
+    return unfinished(earlier[-1][1].actions, action_statuses(db))

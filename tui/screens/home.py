@@ -14,9 +14,13 @@ from session.ids import short
 from store import records
 from store.live import LiveMeeting
 from store.outcomes import due_reviews
+from store.plan import load_plan
 from tui.literal import literal
+from tui.screens.agreement import AgreementReminder
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.live import LiveScreen
+from tui.screens.prepare import PrepareScreen
+from tui.screens.prepare_base import Prep
 from tui.screens.setup_forms import GroupForm, MeetingForm
 
 NO_GROUPS = (
@@ -24,7 +28,10 @@ NO_GROUPS = (
     "or quit and run `coproduce demo` to try an example."
 )
 NO_MEETINGS = "No meetings yet. Press n to plan one."
-CHOOSE = "↑↓ choose a meeting · Enter opens it on the live screen · E shows its evaluation"
+CHOOSE = (
+    "↑↓ choose a meeting · Enter opens it on the live screen · P prepares it together · "
+    "E shows its evaluation"
+)
 
 
 class HomeScreen(Screen[None]):
@@ -49,6 +56,13 @@ class HomeScreen(Screen[None]):
             "Evaluation",
             tooltip="Who spoke, how evenly, whose items got the time, check-out, and outcomes.",
             id="home.evaluate",
+        ),
+        Binding(
+            "P",
+            "prepare",
+            "Prepare",
+            tooltip="Before the meeting: issues, dot vote, agenda, time and place, roles.",
+            id="home.prepare",
         ),
     ]
 
@@ -119,7 +133,28 @@ class HomeScreen(Screen[None]):
             self.open(event.option.id)
 
     def open(self, meeting_id: str) -> None:
-        self.app.push_screen(LiveScreen(LiveMeeting(self.db, meeting_id, self.clock)))
+        meeting = LiveMeeting(self.db, meeting_id, self.clock)
+        starting = meeting.state.started_at is None
+        self.app.push_screen(LiveScreen(meeting))
+        agreement = load_plan(self.db, records.get_meeting(self.db, meeting_id).group_id).agreement
+        if starting and agreement is not None:
+            self.app.push_screen(AgreementReminder(agreement))
+
+    def action_prepare(self) -> None:
+        """Prepare the highlighted meeting; with no meeting yet, the only group's issues."""
+        options = self.query_one("#meetings", OptionList)
+        found = records.groups(self.db)
+        if options.highlighted is not None:
+            meeting_id = options.get_option_at_index(options.highlighted).id
+            assert meeting_id is not None
+            group_id = records.get_meeting(self.db, meeting_id).group_id
+            self.app.push_screen(
+                PrepareScreen(Prep.open(self.db, self.clock, group_id, meeting_id))
+            )
+        elif len(found) == 1:
+            self.app.push_screen(PrepareScreen(Prep.open(self.db, self.clock, found[0].id, None)))
+        else:
+            self.notify("Choose a meeting first.", title="Not yet", severity="warning")
 
     def refresh_after(self, saved: bool | None) -> None:
         if saved:

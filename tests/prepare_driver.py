@@ -1,0 +1,56 @@
+"""A group of four with a meeting to prepare, and Pilot helpers for the preparation screens."""
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+from textual.pilot import Pilot
+
+from session.clock import FrozenClock
+from session.setup import new_group, new_meeting, new_member
+from store import records
+from store.db import open_db
+from tests.live_driver import MEETING_TIME, fill, select
+from tui.app import CoproduceApp, make_app
+
+PEOPLE = (
+    ("Ann", "lived experience"),
+    ("Bob", "carer or family"),
+    ("Cat", "lived experience"),
+    ("Dev", "professional"),
+)
+
+
+def group_of_four(path: Path, clock: FrozenClock, length: int = 60) -> Database:
+    db = open_db(path)
+    group = new_group("Riverside forum")
+    records.save_group(db, group, clock)
+    for name, perspective in PEOPLE:
+        records.save_member(db, new_member(group, name, perspective), clock)
+    meeting = new_meeting(
+        group, "Spring meeting", MEETING_TIME + timedelta(days=7), "Town hall", "in person", length
+    )
+    records.save_meeting(db, meeting, clock)
+    return db
+
+
+def prepare_app(db: Database, clock: FrozenClock) -> CoproduceApp:
+    return make_app(db, None, clock)
+
+
+def person(db: Database, name: str) -> str:
+    return records.find_member(db, records.groups(db)[0].id, name).id
+
+
+async def save(pilot: Pilot[None]) -> None:
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def raise_issue(pilot: Pilot[None], text: str, by: str, how: str = "conversation") -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await fill(pilot, "#text", text)
+    await select(pilot, "#by", by)
+    await select(pilot, "#how", how)
+    await save(pilot)
