@@ -55,16 +55,20 @@ class Names:
         return f"{self(member_id)} ({perspective})"
 
 
-def scrubber(members: Sequence[Member], first_names: bool = True) -> Callable[[str], str]:
+def scrubber(
+    members: Sequence[Member],
+    first_names: bool = True,
+    label: Callable[[Member], str] | None = None,
+) -> Callable[[str], str]:
     """A function that replaces every member's name in free text, whole or by first name
-    (any case, whole words only), with their pseudonym. Longer names are matched first.
-    Without `first_names`, only whole names are replaced."""
+    (any case, whole words only), with their pseudonym, or with `label(member)` if given.
+    Longer names are matched first. Without `first_names`, only whole names are replaced."""
     names: dict[str, str] = {}
     for member in members:
         first = member.name.split()[0] if member.name.split() and first_names else ""
         for form in (member.name, first):
             if len(form) > 1:
-                names.setdefault(form.casefold(), pseudonym(member.id))
+                names.setdefault(form.casefold(), label(member) if label else pseudonym(member.id))
     if not names:
         return lambda text: text
     longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

@@ -4,6 +4,7 @@ Members who did not consent to be named are never named: they appear as "someone
 to be named", and are still counted."""
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -11,23 +12,25 @@ from sqlite_utils import Database
 
 from session.clock import Clock, system_clock
 from session.dates import full_date, full_date_time
+from session.events import Recorded, from_data, to_data
 from session.live import Decision, LiveState, Note, fold
+from session.pseudonyms import NOT_LISTED, UNNAMED, Names, scrubber
 from session.setup import Group, Meeting, Member
 from store.export_turns import turn_sections
 from store.log import load
 from store.markdown import inline, table
 from store.records import get_group, get_meeting, members_of
-
-UNNAMED = "someone who asked not to be named"
-NOT_LISTED = "someone not on the group's list"
+from store.tables import scrub_json
 
 
 class People:
-    """Members' names as the minutes may show them, already escaped for Markdown."""
+    """Members' names as the minutes may show them (`session.pseudonyms.Names`: the one rule
+    for consent), already escaped for Markdown."""
 
     def __init__(self, members: list[Member]) -> None:
+        names = Names.of(members)
         self.order = [m.id for m in members]
-        self.shown = {m.id: inline(m.name) if m.consent_named else UNNAMED for m in members}
+        self.shown = {m.id: inline(names(m.id)) for m in members}
         self.perspective = {m.id: m.perspective for m in members if m.consent_named}
 
     def name(self, member_id: str) -> str:
@@ -42,10 +45,13 @@ def minutes_markdown(db: Database, meeting_id: str, clock: Clock = system_clock)
     """The minutes of the meeting `meeting_id`: who came, the agenda, notes, decisions, actions,
     roles, speaking turns, interjections, changes to the speaking order, amendments and the
     glossary. Times still running are counted up to `clock`'s now."""
-    meeting = get_meeting(db, meeting_id)
-    group = get_group(db, meeting.group_id)
-    people = People(members_of(db, group.id))
-    state = fold(meeting_id, load(db, meeting_id))
+    group = get_group(db, get_meeting(db, meeting_id).group_id)
+    members = members_of(db, group.id)
+    people = People(members)
+    # Someone who asked not to be named is not named in what people typed either.
+    unnamed = scrubber([m for m in members if not m.consent_named], label=lambda m: UNNAMED)
+    meeting = _scrubbed_meeting(get_meeting(db, meeting_id), unnamed)
+    state = fold(meeting_id, [_scrubbed(r, unnamed) for r in load(db, meeting_id)])
     now = state.ended_at or clock()
     sections = (
         _heading(meeting, group, state, now),
@@ -58,6 +64,15 @@ def minutes_markdown(db: Database, meeting_id: str, clock: Clock = system_clock)
         *turn_sections(state, people.name),
     )
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def _scrubbed(recorded: Recorded, scrub: Callable[[str], str]) -> Recorded:
+    event = recorded.event
+    return replace(recorded, event=from_data(event.kind, scrub_json(to_data(event), scrub)))
+
+
+def _scrubbed_meeting(meeting: Meeting, scrub: Callable[[str], str]) -> Meeting:
+    return replace(meeting, title=scrub(meeting.title), place=scrub(meeting.place))
 
 
 def _time(at: datetime) -> str:

@@ -292,3 +292,43 @@ def test_the_database_and_its_journal_are_readable_by_their_owner_only() -> None
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     db.close()
+
+
+# --- consent to be named -----------------------------------------------------------------------
+
+
+def meeting_with_chloe_named_in_a_note() -> str:
+    """Chloe Bennett did not consent to be named; the minute-taker typed her name anyway."""
+    db = saved()
+    clock = FrozenClock(NOW)
+    meeting_id = create_demo(db, clock)
+    who = {m.name: m.id for m in members_of(db, get_meeting(db, meeting_id).group_id)}
+    meeting = LiveMeeting(db, meeting_id, clock)
+    meeting.do(lambda s: live.start_meeting(s, list(who.values())))
+    meeting.do(lambda s: live.hand_role(s, MINUTE_TAKER, who["Chloe Bennett"]))
+    meeting.do(lambda s: live.raise_hand(s, who["Chloe Bennett"]))
+    meeting.do(live.next_speaker)
+    clock.advance(90)
+    meeting.do(lambda s: live.write_note(s, "Chloe Bennett asked how to book respite"))
+    meeting.do(lambda s: live.record_decision(s, "Chloe will find out", "consensus"))
+    return meeting_id
+
+
+def test_someone_who_asked_not_to_be_named_is_not_named_in_the_minutes() -> None:
+    meeting_id = meeting_with_chloe_named_in_a_note()
+
+    result = coproduce("export", meeting_id[:8])
+
+    assert result.exit_code == 0, result.output
+    assert "chloe" not in result.stdout.casefold()
+    assert "bennett" not in result.stdout.casefold()
+    assert "someone who asked not to be named" in result.stdout
+
+
+def test_the_minutes_keep_the_note_but_not_the_name() -> None:
+    meeting_id = meeting_with_chloe_named_in_a_note()
+
+    minutes = coproduce("export", meeting_id[:8]).stdout
+
+    assert "- someone who asked not to be named asked how to book respite — *someone" in minutes
+    assert "someone who asked not to be named will find out" in minutes
