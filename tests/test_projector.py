@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Digits
@@ -13,18 +12,12 @@ from session import turns
 from session.signals import JARGON
 from store import records
 from tests.live_driver import advance, demo_app, frozen_clock, member_id, press_then_choose
+from tests.screen_text import text_of
 from tui.screens.live import LiveScreen
 from tui.screens.projector import ProjectorScreen
 
 SIZES = [(80, 24), (100, 30), (120, 30), (160, 45), (200, 50), (240, 67)]
 WAITING = ("Priya Sharma", "Joan Whitfield", "Aisha Begum", "Tom Gallagher")
-
-
-def text_of(widget: Widget) -> str:
-    """What the widget draws, with its line breaks and spaces made single spaces."""
-    region = widget.region
-    lines = widget.render_lines(Region(0, 0, region.width, region.height))
-    return " ".join(" ".join("".join(seg.text for seg in line).split()) for line in lines).strip()
 
 
 def fully_shown(pilot: Pilot[Any], selector: str) -> str:

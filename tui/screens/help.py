@@ -5,7 +5,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Label, Static
 
@@ -45,18 +45,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form", id="help"):
             yield Label("Keys on this screen", classes="form-heading")
-            yield Static(self.table(), id="help-keys")
+            with Grid(id="help-keys"):
+                for key, name, sentence in self.rows:
+                    yield Static(key, classes="help-key")
+                    yield Static(Text.assemble((f"{name}: ", "bold"), sentence))
             yield Static(MOUSE, classes="form-hint")
         yield Footer()
-
-    def table(self) -> Text:
-        width = max((len(key) for key, _, _ in self.rows), default=1)
-        text = Text()
-        for key, name, sentence in self.rows:
-            text.append(f"{key:>{width}}  ", style="bold")
-            text.append(f"{name}: ", style="bold")
-            text.append(f"{sentence}\n")
-        return text
 
     def action_close(self) -> None:
         self.dismiss(None)

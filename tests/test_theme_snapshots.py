@@ -1,0 +1,65 @@
+"""Every screen in each theme, at a laptop's size (80x24) and a projector's (160x45)."""
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.live_driver import advance, demo_app, frozen_clock, press_then_choose
+from tui.themes import THEMES
+
+SnapCompare = Callable[..., bool]
+Steps = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+async def live(pilot: Pilot[Any]) -> None:
+    await press_then_choose(pilot, "m", "Tom Gallagher")
+    for name in ("Margaret Okafor", "Priya Sharma", "Joan Whitfield", "Aisha Begum"):
+        await press_then_choose(pilot, "h", name)
+    await pilot.press("s")
+    await advance(pilot, 26 * 60)
+
+
+async def projector(pilot: Pilot[Any]) -> None:
+    await live(pilot)
+    await pilot.press("v")
+
+
+async def home(pilot: Pilot[Any]) -> None:
+    await pilot.press("escape")
+
+
+async def form(pilot: Pilot[Any]) -> None:
+    await pilot.press("d", "ctrl+s")  # with its refusal shown
+
+
+async def help_screen(pilot: Pilot[Any]) -> None:
+    await pilot.press("question_mark")
+
+
+SCREENS: dict[str, Steps] = {
+    "home": home,
+    "live": live,
+    "projector": projector,
+    "form": form,
+    "help": help_screen,
+}
+SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", [t.name for t in THEMES])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen_in_theme(
+    snap_compare: SnapCompare, tmp_path: Path, screen: str, theme: str, size: str
+) -> None:
+    app = demo_app(tmp_path / "c.db", frozen_clock())
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app.theme = theme
+        await SCREENS[screen](pilot)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
