@@ -154,9 +154,14 @@ class GroupPlan:
         return next(p for p in self.places if p.id == place_id)
 
     def options_for(self, meeting_id: str) -> list[Option]:
-        """The candidate times and places for a meeting, most people able to come first."""
-        mine = [o for o in self.options if o.meeting_id == meeting_id]
-        return sorted(mine, key=lambda o: -o.coming)
+        """The candidate times and places for a meeting, in the order they were proposed (so
+        their numbers stay the same as people answer)."""
+        return [o for o in self.options if o.meeting_id == meeting_id]
+
+    def ranked_options(self, meeting_id: str) -> list[tuple[int, Option]]:
+        """(number, option), most people able to come first; equal counts in number order."""
+        numbered = enumerate(self.options_for(meeting_id), start=1)
+        return sorted(numbered, key=lambda pair: -pair[1].coming)
 
     @property
     def agreement(self) -> Agreement | None:

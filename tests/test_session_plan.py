@@ -271,7 +271,8 @@ def test_options_are_ranked_by_how_many_can_come() -> None:
         log.add(can_come(log.plan(), second, person, True))
     log.add(can_come(log.plan(), first, "ann", True))
     log.add(can_come(log.plan(), first, "ann", False))
-    assert [(o.id, o.coming) for o in log.plan().options_for("m")] == [(second, 2), (first, 0)]
+    ranked = log.plan().ranked_options("m")
+    assert [(n, o.id, o.coming) for n, o in ranked] == [(2, second, 2), (1, first, 0)]
 
 
 def test_a_need_off_the_checklist_is_refused_with_the_list() -> None:

@@ -36,6 +36,9 @@ from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
 from tui.cli_devices import join, minutes, serve
 from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
+from tui.cli_meeting_prep import AGENDA_COMMANDS
+from tui.cli_meeting_prep import COMMANDS as MEETING_PREP_COMMANDS
+from tui.cli_plan import COMMANDS as PLAN_COMMANDS
 from tui.cli_privacy import COMMANDS as PRIVACY_COMMANDS
 
 DEFAULT_TIMEBOX = 15
@@ -320,8 +323,10 @@ def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) ->
 cli.add_command(minutes)
 cli.add_command(join)
 cli.add_command(serve)
-for command in (*EVALUATION_COMMANDS, *PRIVACY_COMMANDS):
+for command in (*EVALUATION_COMMANDS, *PRIVACY_COMMANDS, *PLAN_COMMANDS, *MEETING_PREP_COMMANDS):
     cli.add_command(command)
+for command in AGENDA_COMMANDS:
+    agenda_commands.add_command(command)
 
 
 def main() -> None:

@@ -431,16 +431,18 @@ class ChooseForm(FormScreen):
     save_label = "Confirm"
 
     def __init__(
-        self, prep: Prep, options: list[Option], describe: Callable[[Option], str]
+        self, prep: Prep, options: list[Option], describe: Callable[[Option], str], first: int
     ) -> None:
+        """`first`: the number of the option most people can make, offered first."""
         super().__init__()
         self.prep = prep
         self.options = options
         self.describe = describe
+        self.first = first
 
     def fields(self) -> ComposeResult:
-        yield Label("Option number (most people able to come first)")
-        yield Input("1", id="option", type="integer")
+        yield Label("Option number (as listed)")
+        yield Input(str(self.first), id="option", type="integer")
         yield Static(id="unmet")
 
     def on_mount(self) -> None:

@@ -115,7 +115,7 @@ class TimePlaceScreen(PrepScreen):
             text.append("  None yet. Press o to add one.\n")
         members = len(self.prep.members())
         chosen = self.prep.plan.chosen.get(meeting.id) if meeting else None
-        for number, option in enumerate(options, start=1):
+        for number, option in self.prep.plan.ranked_options(meeting.id if meeting else ""):
             mark = "  ✔ CHOSEN" if option.id == chosen else ""
             text.append(f"{number:>3}. {full_date_time(option.starts_at)} at ")
             text.append(literal(plan.place(option.place_id).name))
@@ -157,7 +157,12 @@ class TimePlaceScreen(PrepScreen):
         if not self.options():
             self.notify("Add a candidate time first: press o.", title="Not yet", severity="warning")
             return
-        self.app.push_screen(ChooseForm(self.prep, self.options(), self.needs_words), self.after)
+        meeting = self.prep.meeting
+        assert meeting is not None
+        first = self.prep.plan.ranked_options(meeting.id)[0][0]
+        self.app.push_screen(
+            ChooseForm(self.prep, self.options(), self.needs_words, first), self.after
+        )
 
     def action_undo(self) -> None:
         self.plan_do(undo)
