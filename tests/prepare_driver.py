@@ -1,15 +1,19 @@
 """A group of four with a meeting to prepare, and Pilot helpers for the preparation screens."""
 
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 from textual.pilot import Pilot
 
+from session import plan
 from session.clock import FrozenClock
+from session.dots import parse_dots
 from session.setup import new_group, new_meeting, new_member
 from store import records
 from store.db import open_db
+from store.plan import GroupPreparation
 from tests.live_driver import MEETING_TIME, fill, select
 from tui.app import CoproduceApp, make_app
 
@@ -54,3 +58,37 @@ async def raise_issue(pilot: Pilot[None], text: str, by: str, how: str = "conver
     await select(pilot, "#by", by)
     await select(pilot, "#how", how)
     await save(pilot)
+
+
+ISSUES = (
+    ("Bus passes are ending", "Ann", "conversation"),
+    ("Respite care is hard to book", "Bob", "phone"),
+    ("Day centre [opening] hours", "Cat", "outdoor or community event"),
+    ("Nobody answers the phone", "Dev", "meeting"),
+    ("Carers' breaks", "Bob", "conversation"),
+    ("Easy-read letters", "Cat", "other"),
+)
+DOTS = {"Ann": "1 1 2", "Bob": "2 2 5", "Cat": "1 3 6", "Dev": "3 2 1"}
+
+
+def six_issues_voted(db: Database, clock: FrozenClock) -> None:
+    """Six issues from four people, and everyone's three dots given."""
+    group_id = records.groups(db)[0].id
+    prep = GroupPreparation(db, group_id, clock)
+    today = clock().date()
+    for text, by, how in ISSUES:
+        prep.do(
+            partial(
+                plan.raise_issue, text=text, raised_by=person(db, by), heard_how=how, heard_on=today
+            )
+        )
+    voters = [person(db, name) for name, _ in PEOPLE]
+    prep.do(
+        partial(
+            plan.open_vote, dots_each=3, voters=voters, issue_ids=[i.id for i in prep.plan.issues]
+        )
+    )
+    ballot = prep.plan.issues
+    for name, typed in DOTS.items():
+        given = parse_dots(typed, [i.id for i in ballot])
+        prep.do(partial(plan.give_dots, member_id=person(db, name), issue_ids=given))

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from session import agenda, live
 from session.plan import Issue
+from session.report import plural
 from store.files import write_private
 from store.plan import unfinished_from_last_time
 from store.sendable import agenda_html, agenda_markdown, sendable_paths
@@ -77,7 +78,7 @@ class AgendaBuilderScreen(PrepScreen):
         for number, issue in enumerate(self.ranked(), start=1):
             mark = "✓ on the agenda" if issue.id in on_agenda else ""
             count = sum(dots.get(i.id, 0) for i in plan.merged(issue.id))
-            text.append(f"{number:>3}. {count} dots  ")
+            text.append(f"{number:>3}. {plural(count, 'dot', 'dots'):<7} ")
             text.append(literal(issue.text))
             text.append(f"  {mark}\n" if mark else "\n")
         meeting = self.prep.meeting
