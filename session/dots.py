@@ -46,9 +46,9 @@ def check_dots(chosen: Sequence[str], ballot: Sequence[str], dots_each: int) -> 
     return tuple(chosen)
 
 
-def parse_dots(typed: str, ballot: Sequence[str]) -> tuple[str, ...]:
-    """Dots typed as ballot numbers: "1 1 3" is two dots on issue 1 and one on issue 3; "2x3"
-    is three dots on issue 2. Commas work as spaces."""
+def parse_dots(typed: str, ballot: Mapping[int, str]) -> tuple[str, ...]:
+    """Dots typed as issue numbers (`ballot`: number -> issue id): "1 1 3" is two dots on
+    issue 1 and one on issue 3; "2x3" is three dots on issue 2. Commas work as spaces."""
     chosen: list[str] = []
     for part in typed.replace(",", " ").split():
         number, _, times = part.casefold().partition("x")
@@ -57,10 +57,10 @@ def parse_dots(typed: str, ballot: Sequence[str]) -> tuple[str, ...]:
                 f"“{part}” is not an issue number. Type numbers such as 1 1 3, or 2x3 for "
                 "three dots on issue 2."
             )
-        index = int(number)
-        if not 1 <= index <= len(ballot):
+        if int(number) not in ballot:
+            listed = ", ".join(str(n) for n in sorted(ballot))
             raise DomainError(
-                f"There is no issue {index} in this vote: they go 1 to {len(ballot)}."
+                f"There is no issue {int(number)} in this vote. Its issues: {listed}."
             )
-        chosen += [ballot[index - 1]] * (int(times) if times else 1)
+        chosen += [ballot[int(number)]] * (int(times) if times else 1)
     return tuple(chosen)

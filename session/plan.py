@@ -66,6 +66,10 @@ class Vote:
     dots: dict[str, tuple[str, ...]] = field(default_factory=dict)
     left: tuple[str, ...] = ()
 
+    def numbered(self, plan: "GroupPlan") -> dict[int, str]:
+        """The vote's issues by the numbers the issues list shows."""
+        return {plan.issue(i).number: i for i in self.issue_ids}
+
     def results(self) -> list[Result]:
         return tally(self.issue_ids, self.dots)
 

@@ -88,7 +88,8 @@ def six_issues_voted(db: Database, clock: FrozenClock) -> None:
             plan.open_vote, dots_each=3, voters=voters, issue_ids=[i.id for i in prep.plan.issues]
         )
     )
-    ballot = prep.plan.issues
+    vote = prep.plan.vote
+    assert vote is not None
     for name, typed in DOTS.items():
-        given = parse_dots(typed, [i.id for i in ballot])
+        given = parse_dots(typed, vote.numbered(prep.plan))
         prep.do(partial(plan.give_dots, member_id=person(db, name), issue_ids=given))

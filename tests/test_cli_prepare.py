@@ -65,15 +65,16 @@ def test_the_whole_preparation_from_the_command_line(tmp_path: Path) -> None:
     ok("vote", "open", "--dots", "2", "--no-professionals")
     ok("vote", "dots", "Ann", "1", "1")
     refused(
-        coproduce("vote", "dots", "Bob", "1", "2", "3"), "That is 3 dots, and each person has 2"
+        coproduce("vote", "dots", "Bob", "1", "3", "4"), "That is 3 dots, and each person has 2"
     )
+    refused(coproduce("vote", "dots", "Bob", "2"), "no issue 2 in this vote. Its issues: 1, 3, 4.")
     refused(coproduce("vote", "dots", "Dev", "1"), "They are not voting")
-    ok("vote", "dots", "Bob", "2x2")
+    ok("vote", "dots", "Bob", "3x2")
     ok("vote", "left", "Bob")
     results = ok("vote", "results")
     assert "  1. ██ 2 dots (tied) — 1. Bus passes are ending" in results
-    assert "  1. ██ 2 dots (tied) — 2. Respite care" in results
-    assert "  3.  0 dots — 3. Day centre hours" in results
+    assert "  1. ██ 2 dots (tied) — 3. Respite care" in results
+    assert "  3.  0 dots — 4. Day centre hours" in results
 
     ok("agenda", "from-issue", "Spring", "3", "--minutes", "40")
     said = ok("agenda", "from-issue", "Spring", "1", "--minutes", "30")

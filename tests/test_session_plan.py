@@ -147,12 +147,13 @@ def test_more_dots_than_allowed_are_refused_with_a_message() -> None:
 
 
 def test_dots_are_typed_as_issue_numbers() -> None:
-    assert parse_dots("1 1, 2", ["a", "b"]) == ("a", "a", "b")
-    assert parse_dots("2x3", ["a", "b"]) == ("b", "b", "b")
-    with pytest.raises(DomainError, match="no issue 3"):
-        parse_dots("3", ["a", "b"])
+    ballot = {1: "a", 4: "b"}  # issue 2 and 3 were merged into others
+    assert parse_dots("1 1, 4", ballot) == ("a", "a", "b")
+    assert parse_dots("4x3", ballot) == ("b", "b", "b")
+    with pytest.raises(DomainError, match=r"no issue 3 in this vote\. Its issues: 1, 4"):
+        parse_dots("3", ballot)
     with pytest.raises(DomainError, match="not an issue number"):
-        parse_dots("bus", ["a", "b"])
+        parse_dots("bus", ballot)
 
 
 def test_giving_dots_again_replaces_the_earlier_ones() -> None:

@@ -211,7 +211,7 @@ def vote_dots(
     vote = prep.plan.vote
     if vote is None:
         raise DomainError("There is no vote yet. Start one with: coproduce vote open")
-    given = parse_dots(" ".join(numbers), vote.issue_ids)
+    given = parse_dots(" ".join(numbers), vote.numbered(prep.plan))
     who = member_id(prep, person_ref)
     assert who is not None
     prep.do(partial(plan.give_dots, member_id=who, issue_ids=given))
@@ -242,12 +242,12 @@ def vote_results(clock: Clock, group_ref: str | None) -> None:
     vote = prep.plan.vote
     if vote is None:
         raise DomainError("There is no vote yet. Start one with: coproduce vote open")
-    numbers = {issue_id: n for n, issue_id in enumerate(vote.issue_ids, start=1)}
     for result in vote.results():
         tied = " (tied)" if result.tied else ""
+        issue = prep.plan.issue(result.issue_id)
         say(
             f"{result.rank:>3}. {'█' * result.dots} {plural(result.dots, 'dot', 'dots')}"
-            f"{tied} — {numbers[result.issue_id]}. {prep.plan.issue(result.issue_id).text}"
+            f"{tied} — {issue.number}. {issue.text}"
         )
 
 

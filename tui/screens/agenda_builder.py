@@ -75,10 +75,10 @@ class AgendaBuilderScreen(PrepScreen):
         dots = {r.issue_id: r.dots for r in plan.vote.results()} if plan.vote else {}
         on_agenda = {i for item in state.items for i in item.issue_ids}
         text = Text("Priorities (by dots)\n", style="bold")
-        for number, issue in enumerate(self.ranked(), start=1):
+        for issue in self.ranked():
             mark = "✓ on the agenda" if issue.id in on_agenda else ""
             count = sum(dots.get(i.id, 0) for i in plan.merged(issue.id))
-            text.append(f"{number:>3}. {plural(count, 'dot', 'dots'):<7} ")
+            text.append(f"{plural(count, 'dot', 'dots'):>7}  {issue.number:>2}. ")
             text.append(literal(issue.text))
             text.append(f"  {mark}\n" if mark else "\n")
         meeting = self.prep.meeting
@@ -122,7 +122,10 @@ class AgendaBuilderScreen(PrepScreen):
         if not ranked:
             self.notify("Gather some issues first.", title="Not yet", severity="warning")
             return
-        self.app.push_screen(ItemFromIssueForm(self.prep, ranked), self.after)
+        state = self.prep.live().state
+        placed = {i for item in state.items for i in item.issue_ids}
+        first = next((i for i in ranked if i.id not in placed), ranked[0])
+        self.app.push_screen(ItemFromIssueForm(self.prep, first.number), self.after)
 
     def action_reorder(self) -> None:
         self.app.push_screen(ReorderForm(self.prep), self.after)

@@ -205,7 +205,7 @@ class DotsForm(FormScreen):
     def save(self) -> None:
         vote = self.prep.plan.vote
         assert vote is not None
-        given = parse_dots(self.query_one("#dots", Input).value, vote.issue_ids)
+        given = parse_dots(self.query_one("#dots", Input).value, vote.numbered(self.prep.plan))
         who = chosen(self, "#who", "whose dots these are")
         self.prep.store.do(partial(plan.give_dots, member_id=who, issue_ids=given))
 
@@ -213,23 +213,23 @@ class DotsForm(FormScreen):
 class ItemFromIssueForm(FormScreen):
     heading = "Put an issue on the agenda"
 
-    def __init__(self, prep: Prep, ranked: list[Issue]) -> None:
+    def __init__(self, prep: Prep, first: int) -> None:
+        """`first`: the number of the issue with the most dots not yet on the agenda."""
         super().__init__()
         self.prep = prep
-        self.ranked = ranked
+        self.first = first
 
     def fields(self) -> ComposeResult:
-        yield Label("Issue number, as listed by priority")
-        yield Input("1", id="issue", type="integer")
+        yield Label("Issue number (as listed)")
+        yield Input(str(self.first), id="issue", type="integer")
         yield Label("Time box agreed, in minutes")
         yield Input(str(DEFAULT_ITEM_MINUTES), id="minutes", type="integer")
         yield Label("Title on the agenda (optional: the issue's words if empty)")
         yield Input(id="title")
 
     def save(self) -> None:
-        issue = self.ranked[
-            numbered(self.query_one("#issue", Input).value, len(self.ranked), "the issue")
-        ]
+        issues = self.prep.plan.issues
+        issue = issues[numbered(self.query_one("#issue", Input).value, len(issues), "the issue")]
         minutes = whole_number(self.query_one("#minutes", Input).value, "the time box")
         title = self.query_one("#title", Input).value
         self.prep.live().do(

@@ -30,11 +30,10 @@ def bars(prep_plan: plan.GroupPlan, vote: Vote) -> Text:
     text = Text()
     if most == 0:
         text.append("No dots yet: every issue is level.\n\n")
-    numbers = {issue_id: n for n, issue_id in enumerate(vote.issue_ids, start=1)}
     for result in results:
         issue = prep_plan.issue(result.issue_id)
         text.append(f"{rank_words(result):>5}  ")
-        text.append(f"{numbers[result.issue_id]}. ")
+        text.append(f"{issue.number}. ")
         text.append(literal(issue.text))
         text.append("\n       ")
         width = round(BAR_WIDTH * result.dots / most) if most else 0
