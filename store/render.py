@@ -137,7 +137,9 @@ def _html_chart(chart: BarChart, chart_id: str) -> str:
     ]
     for row, bar in enumerate(chart.bars):
         top = row * (LABEL_ROW + BAR_ROW)
-        width = 0 if largest <= 0 else max(2, round(bar.value / largest * BAR_SPACE))
+        width = (
+            0 if largest <= 0 or bar.value <= 0 else max(2, round(bar.value / largest * BAR_SPACE))
+        )
         parts.append(
             f'<text x="{BAR_X}" y="{top + 22}" font-size="20" fill="#111">{_text(bar.label)}</text>'
         )
