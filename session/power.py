@@ -302,11 +302,11 @@ def checkout(record: MeetingRecord) -> list[Block]:
 
 def not_recorded() -> list[Block]:
     return [
-        Heading("Not recorded by coproduce yet"),
+        Heading("Not in this report yet"),
         Bullets(
             (
                 "Payment and recognition given for people's time.",
-                "The issues people raised before the meeting (pre-production), so decisions "
+                "The issues people raised before the meeting, and who raised them: decisions "
                 "are traced back to the agenda item and whoever proposed it.",
             )
         ),
