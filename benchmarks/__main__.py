@@ -21,6 +21,8 @@ from tui.app import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTION_KEYS = ["n", "u", "b", "b", "p", "u"]
+NAME_WIDTH = 66
+VALUE_WIDTH = 18
 
 
 def main() -> None:
@@ -34,14 +36,16 @@ def main() -> None:
         began = time.perf_counter()
         archive = build(path)
         print(f"built the archive in {time.perf_counter() - began:.1f} s: {_size(path)}")
-        rows = [
-            *_startup(archive, args.runs),
-            *_actions(archive, Path(folder), args.actions),
-            _sync(archive, Path(folder), args.notes),
-            _export(archive),
-            *_memory(archive),
-        ]
-    _print(rows)
+        print(f"\n{'figure':<{NAME_WIDTH}}  {'measured':>{VALUE_WIDTH}}  target", flush=True)
+        for measure in (
+            lambda: _startup(archive, args.runs),
+            lambda: _actions(archive, Path(folder), args.actions),
+            lambda: [_sync(archive, Path(folder), args.notes)],
+            lambda: [_export(archive)],
+            lambda: _memory(archive),
+        ):
+            for name, value, target in measure():
+                print(f"{name:<{NAME_WIDTH}}  {value:>{VALUE_WIDTH}}  {target}", flush=True)
 
 
 Row = tuple[str, str, str]
@@ -165,15 +169,6 @@ def _memory(archive: Archive) -> list[Row]:
             "< 150 MB",
         ),
     ]
-
-
-def _print(rows: list[Row]) -> None:
-    width = max(len(r[0]) for r in rows)
-    value_width = max(len(r[1]) for r in rows)
-    print()
-    print(f"{'figure':<{width}}  {'measured':>{value_width}}  target")
-    for name, value, target in rows:
-        print(f"{name:<{width}}  {value:>{value_width}}  {target}")
 
 
 if __name__ == "__main__":

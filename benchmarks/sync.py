@@ -25,16 +25,19 @@ def sync_latencies(db_path: Path, meeting_id: str, notes: int) -> list[float]:
         text=True,
     )
     assert reader.stdout is not None
-    assert reader.stdout.readline().strip() == "ready"
-    writer = LiveMeeting(open_db(db_path), meeting_id, system_clock)
-    rng = random.Random(2)
-    committed = []
-    for n in range(notes):
-        time.sleep(rng.uniform(0.05, 2 * REFRESH_SECONDS))
-        writer.do(lambda s, n=n: live.write_note(s, f"sync note {n}"))
-        committed.append(time.time())
-    seen = [float(reader.stdout.readline()) for _ in range(notes)]
-    reader.wait()
+    try:
+        assert reader.stdout.readline().strip() == "ready"
+        writer = LiveMeeting(open_db(db_path), meeting_id, system_clock)
+        rng = random.Random(2)
+        committed = []
+        for n in range(notes):
+            time.sleep(rng.uniform(0.05, 2 * REFRESH_SECONDS))
+            writer.do(lambda s, n=n: live.write_note(s, f"sync note {n}"))
+            committed.append(time.time())
+        seen = [float(reader.stdout.readline()) for _ in range(notes)]
+    finally:
+        reader.kill()
+        reader.wait()
     return [s - c for s, c in zip(seen, committed, strict=True)]
 
 
