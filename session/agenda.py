@@ -88,5 +88,5 @@ def add_actions_review(state: LiveState, open_actions: int, timebox_minutes: int
     assert isinstance(item, ItemAdded)
     return [
         *added,
-        ItemMoved(item.item_id, 0, None, "Unfinished actions from last time come first"),
+        ItemMoved(item.item_id, 0, None, "unfinished actions from last time come first"),
     ]

@@ -59,13 +59,12 @@ def sendable(db: Database, meeting_id: str) -> Sendable:
     else:
         for feature in access.FEATURES:
             answer = place.answers.get(feature, access.UNKNOWN)
-            where.append(Point("♿", f"{feature.capitalize()}: {ACCESS_WORDS[answer]}."))
+            where.append(Point("♿", f"{feature[0].upper()}{feature[1:]}: {ACCESS_WORDS[answer]}."))
     chair = state.holder("chair")
     chairing = named.get(chair or "", "Someone from the group") if chair else "Not decided yet"
     agreement = plan.agreement.rules if plan.agreement else ()
-    return Sendable(
-        meeting.title, full_date_time(meeting.starts_at), where, items, chairing, agreement
-    )
+    when = f"{full_date_time(meeting.starts_at)}. It lasts about {meeting.length_minutes} minutes"
+    return Sendable(meeting.title, when, where, items, chairing, agreement)
 
 
 def agenda_markdown(db: Database, meeting_id: str) -> str:

@@ -133,6 +133,8 @@ def test_the_whole_preparation_from_the_command_line(tmp_path: Path) -> None:
     assert "## Who is chairing\n\n🪑 Cat" in markdown
     assert "1. 🗣 Bus passes are ending. About 30 minutes. Raised by Ann, Bob." in markdown
     assert "Church hall" in markdown and "Hearing loop: not checked yet." in markdown
+    assert "BSL or other interpreter: not checked yet." in markdown
+    assert "It lasts about 60 minutes" in markdown
     assert "font-size:20px" in easy and "No jargon" in easy
     assert (tmp_path / "agenda.html").stat().st_mode & 0o777 == 0o600
     rows = saved().execute("SELECT COUNT(*) FROM issues WHERE merged_into IS NOT NULL")

@@ -1,13 +1,20 @@
 """Preparing a meeting in the app, as a facilitator would with the group: issues, a dot vote,
 the agenda, time and place, roles, the group agreement and payment."""
 
+from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from textual.widgets import Checkbox, Select, TextArea
 
+from session import live
+from session.follow_up import action_update
+from session.setup import new_meeting
 from store import records
+from store.evaluation import save_action_update
+from store.live import LiveMeeting
 from store.plan import load_plan
-from tests.live_driver import fill, frozen_clock, select, shown
+from tests.live_driver import MEETING_TIME, fill, frozen_clock, select, shown
 from tests.prepare_driver import group_of_four, person, prepare_app, raise_issue, save
 from tui.screens.agreement import AgreementReminder
 from tui.screens.form import FormScreen
@@ -139,7 +146,7 @@ async def test_time_and_place_are_chosen_with_unmet_needs_shown_first(tmp_path: 
         await fill(pilot, "#name", "Library")
         await save(pilot)
         body = shown(pilot, "#prep-body")
-        assert "? unknown  step-free access" in body and "✓" not in body
+        assert "Library: ? step-free access · ? accessible toilets" in body
 
         await pilot.press("n")
         await pilot.pause()
@@ -177,6 +184,9 @@ async def test_time_and_place_are_chosen_with_unmet_needs_shown_first(tmp_path: 
         meeting = records.meetings(db)[0]
         assert meeting.place == "Library" and meeting.starts_at.strftime("%a %H:%M") == "Wed 14:00"
         assert "✔ CHOSEN" in shown(pilot, "#prep-body")
+        assert "Now planned: Wednesday 9 December 2026 at 14:00 at Library" in shown(
+            pilot, "#prep-body"
+        )
         await pilot.press("u")
         await pilot.pause()
         assert records.meetings(db)[0].place == "Town hall"
@@ -237,3 +247,36 @@ async def test_payment_and_recognition_are_recorded_for_the_meeting(tmp_path: Pa
         await fill(pilot, "#amount", "£4.50")
         await save(pilot)
         assert "Ann: offered expenses · given: Bus fare · £4.50" in shown(pilot, "#prep-body")
+
+
+async def test_last_meetings_unfinished_actions_are_offered_as_the_first_item(
+    tmp_path: Path,
+) -> None:
+    clock = frozen_clock()
+    db = group_of_four(tmp_path / "c.db", clock)
+    group = records.groups(db)[0]
+    earlier = new_meeting(
+        group, "Winter", MEETING_TIME - timedelta(days=30), "Hall", "in person", 60
+    )
+    records.save_meeting(db, earlier, clock)
+    past = LiveMeeting(db, earlier.id, clock)
+    past.do(partial(live.start_meeting, present=[person(db, "Ann")]))
+    for what in ("Ring the council", "Book the room"):
+        past.do(
+            partial(
+                live.record_action, what=what, owner_id=person(db, "Ann"), due=date(2026, 12, 1)
+            )
+        )
+    save_action_update(db, past.state.actions[0].id, action_update("done"), clock)
+
+    async with prepare_app(db, clock).run_test(size=(100, 40)) as pilot:
+        await pilot.press("P")  # the list shows the latest meeting first: Spring
+        await raise_issue(pilot, "Bus passes", person(db, "Bob"))
+        await pilot.press("b", "a")
+        await save(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        body = shown(pilot, "#prep-body")
+        assert "1. Actions review: 1 unfinished action · 10 min" in body
+        assert "2. Bus passes" in body
+        assert "moved from 2 to 1: the facilitator asked, because unfinished actions" in body

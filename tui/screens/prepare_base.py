@@ -118,6 +118,7 @@ class PrepScreen(Screen[None]):
 
     def after(self, saved: bool | None) -> None:
         if saved:
+            self.prep.refresh_meeting()
             self.show()
 
     def plan_do(self, command: Callable[[GroupPlan], list[Event]]) -> None:

@@ -309,6 +309,7 @@ class PlaceForm(FormScreen):
 
 class ChecklistForm(FormScreen):
     heading = "Answer a question on a place's checklist"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, prep: Prep) -> None:
         super().__init__()
@@ -372,6 +373,7 @@ class OptionForm(FormScreen):
 
 class AvailabilityForm(FormScreen):
     heading = "Which times and places can they make?"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, prep: Prep, options: list[Option]) -> None:
         super().__init__()
@@ -398,6 +400,7 @@ class AvailabilityForm(FormScreen):
 
 class NeedsForm(FormScreen):
     heading = "Someone's access needs, in the checklist's words"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, prep: Prep) -> None:
         super().__init__()
@@ -478,6 +481,7 @@ class ChooseForm(FormScreen):
 
 class VolunteerForm(FormScreen):
     heading = "Who would like to hold a role at this meeting?"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, prep: Prep) -> None:
         super().__init__()
@@ -497,6 +501,7 @@ class VolunteerForm(FormScreen):
 
 class HandRoleForm(FormScreen):
     heading = "Who holds a role at the start of this meeting?"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, prep: Prep, first_choice: dict[str, str]) -> None:
         super().__init__()
@@ -544,6 +549,7 @@ class AgreementForm(FormScreen):
 
 class PaymentForm(FormScreen):
     heading = "Payment and recognition for this meeting"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, prep: Prep) -> None:
         super().__init__()

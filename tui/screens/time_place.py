@@ -19,7 +19,8 @@ from tui.screens.prepare_forms import (
     PlaceForm,
 )
 
-MARKS = {access.YES: "✓ yes", access.NO: "✗ no", access.UNKNOWN: "? unknown"}
+MARKS = {access.YES: "✓", access.NO: "✗ no", access.UNKNOWN: "?"}
+KEY = "✓ yes · ✗ no · ? unknown (never counted as met)"
 
 
 class TimePlaceScreen(PrepScreen):
@@ -97,25 +98,17 @@ class TimePlaceScreen(PrepScreen):
 
     def body(self) -> RenderableType:
         plan = self.prep.plan
-        text = Text("Places and their access checklists\n", style="bold")
-        if not plan.places:
-            text.append("  None yet. Press p to add one.\n")
-        for place in plan.places:
-            text.append("  ")
-            text.append(literal(place.name, "bold"))
-            text.append("\n")
-            for feature in access.FEATURES:
-                text.append(
-                    f"    {MARKS[place.answers.get(feature, access.UNKNOWN)]:<10} {feature}\n"
-                )
         meeting = self.prep.meeting
-        text.append("\nCandidate times, most people able to come first\n", style="bold")
-        options = self.options()
-        if not options:
+        text = Text()
+        if meeting is not None:
+            now = f"Now planned: {full_date_time(meeting.starts_at)} at {meeting.place}\n\n"
+            text.append(literal(now))
+        text.append("Candidate times, most people able to come first\n", style="bold")
+        if not self.options():
             text.append("  None yet. Press o to add one.\n")
         members = len(self.prep.members())
-        chosen = self.prep.plan.chosen.get(meeting.id) if meeting else None
-        for number, option in self.prep.plan.ranked_options(meeting.id if meeting else ""):
+        chosen = plan.chosen.get(meeting.id) if meeting else None
+        for number, option in plan.ranked_options(meeting.id if meeting else ""):
             mark = "  ✔ CHOSEN" if option.id == chosen else ""
             text.append(f"{number:>3}. {full_date_time(option.starts_at)} at ")
             text.append(literal(plan.place(option.place_id).name))
@@ -123,10 +116,19 @@ class TimePlaceScreen(PrepScreen):
                 f"{mark}\n     {'█' * option.coming} {option.coming} of {members} can come\n"
             )
             text.append(literal("     " + self.needs_words(option).replace("\n", "\n     ") + "\n"))
-        if meeting is not None:
-            text.append(
-                literal(f"\nNow planned: {full_date_time(meeting.starts_at)} at {meeting.place}\n")
+        text.append("\nPlaces and their access checklists", style="bold")
+        text.append(f" ({KEY})\n")
+        if not plan.places:
+            text.append("  None yet. Press p to add one.\n")
+        for place in plan.places:
+            text.append("  ")
+            text.append(literal(place.name, "bold"))
+            text.append(": ")
+            marks = (
+                f"{MARKS[place.answers.get(feature, access.UNKNOWN)]} {feature}"
+                for feature in access.FEATURES
             )
+            text.append(" · ".join(marks) + "\n")
         return text
 
     def action_place(self) -> None:
