@@ -56,7 +56,10 @@ def _anonymised(table: str, row: Row, scrub: Callable[[str], str]) -> Row:
         elif table == "members" and column == "name":
             cleaned[column] = pseudonym(row["id"])
         elif column == "data" and isinstance(value, str):
-            cleaned[column] = json.dumps(scrub_json(json.loads(value), scrub), ensure_ascii=False)
+            data = scrub_json(json.loads(value), scrub)
+            if row.get("kind") == "needs_recorded":  # a group's log: access needs
+                data["needs"] = LEFT_OUT
+            cleaned[column] = json.dumps(data, ensure_ascii=False)
         elif isinstance(value, str):
             cleaned[column] = scrub(value)
         else:

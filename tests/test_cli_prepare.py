@@ -139,3 +139,13 @@ def test_the_whole_preparation_from_the_command_line(tmp_path: Path) -> None:
     assert (tmp_path / "agenda.html").stat().st_mode & 0o777 == 0o600
     rows = saved().execute("SELECT COUNT(*) FROM issues WHERE merged_into IS NOT NULL")
     assert rows.fetchone()[0] == 1
+
+
+def test_an_anonymised_export_leaves_out_access_needs_from_the_groups_log(tmp_path: Path) -> None:
+    ok("group", "new", "Riverside forum")
+    ok("person", "add", "Ann", "--perspective", "lived experience")
+    ok("needs", "Ann", "hearing loop")
+    ok("data", str(tmp_path / "out"), "--format", "json", "--anonymise")
+    exported = (tmp_path / "out" / "group_events.json").read_text()
+    assert "needs_recorded" in exported and "hearing loop" not in exported
+    assert "left out: not covered by consent" in exported
