@@ -501,6 +501,29 @@ def record_payment(
     ]
 
 
+UNDONE_WORDS = {
+    "issue_raised": "an issue raised",
+    "issues_merged": "a merge of two issues",
+    "ways_heard_set": "the list of ways issues are heard",
+    "vote_opened": "the start of a vote",
+    "dots_given": "someone's dots",
+    "voter_left": "someone leaving the vote",
+    "place_added": "a candidate place",
+    "checklist_answered": "an answer on a place's checklist",
+    "option_proposed": "a candidate time",
+    "can_come": "who can come",
+    "needs_recorded": "someone's access needs",
+    "option_chosen": "the choice of time and place",
+    "agreement_written": "a change to the group agreement",
+    "payment_recorded": "a payment record",
+}
+
+
+def undone_words(events: Sequence[Event]) -> str:
+    """What an undone action was, in words (its first event's kind)."""
+    return UNDONE_WORDS.get(events[0].kind, "the last change") if events else "the last change"
+
+
 def undo(plan: GroupPlan) -> list[Event]:
     if not plan.undo_stack:
         raise DomainError("There is nothing to undo.")

@@ -69,6 +69,11 @@ def load_plan(db: Database, group_id: str) -> GroupPlan:
     return fold(group_id, load(db, group_id))
 
 
+def undone_events(db: Database, events: list[Event]) -> list[Event]:
+    """The events an `Undone` among `events` took back."""
+    return [e for u in events if isinstance(u, Undone) for e in load_batch(db, u.batch)]
+
+
 class GroupPreparation:
     """One group's preparation. `do(command)` checks the rules against the latest state (other
     processes may have written), commits one batch, then updates `.plan`."""

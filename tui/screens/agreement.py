@@ -39,6 +39,13 @@ class AgreementScreen(PrepScreen):
             tooltip="Write or change the group agreement, one rule a line.",
             id="agreement.edit",
         ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            tooltip="Take back the last change; it stays in the history.",
+            id="agreement.undo",
+        ),
     ]
 
     def body(self) -> RenderableType:

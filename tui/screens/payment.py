@@ -5,7 +5,6 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 
-from session.plan import undo
 from tui.literal import literal
 from tui.screens.prepare_base import PrepScreen
 from tui.screens.prepare_forms import PaymentForm
@@ -54,6 +53,3 @@ class PaymentScreen(PrepScreen):
 
     def action_add(self) -> None:
         self.app.push_screen(PaymentForm(self.prep), self.after)
-
-    def action_undo(self) -> None:
-        self.plan_do(undo)

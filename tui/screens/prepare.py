@@ -143,9 +143,6 @@ class PrepareScreen(PrepScreen):
     def action_merge(self) -> None:
         self.app.push_screen(MergeForm(self.prep), self.after)
 
-    def action_undo(self) -> None:
-        self.plan_do(plan.undo)
-
     def action_vote(self) -> None:
         self.app.push_screen(VoteScreen(self.prep))
 

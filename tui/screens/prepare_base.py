@@ -16,12 +16,12 @@ from textual.widgets import Footer, Static
 from session.clock import Clock
 from session.errors import DomainError
 from session.events import Event
-from session.plan import GroupPlan
+from session.plan import GroupPlan, undo, undone_words
 from session.setup import Group, Meeting, Member
 from store import records
 from store.errors import StoreError
 from store.live import LiveMeeting
-from store.plan import GroupPreparation
+from store.plan import GroupPreparation, undone_events
 from tui.literal import literal
 
 ANONYMOUS = "anonymous"
@@ -125,6 +125,15 @@ class PrepScreen(Screen[None]):
         if attempt(self, lambda: self.prep.store.do(command)):
             self.prep.refresh_meeting()
             self.show()
+
+    def action_undo(self) -> None:
+        """Take back the group's last change before the meeting, and say what it was."""
+        done: list[Event] = []
+        if attempt(self, lambda: done.extend(self.prep.store.do(undo))):
+            self.prep.refresh_meeting()
+            self.show()
+            taken = undone_words(undone_events(self.prep.db, done))
+            self.notify(f"Undone: {taken}. It stays in the history.", title="Undone")
 
     def action_back(self) -> None:
         self.dismiss()

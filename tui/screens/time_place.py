@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from session import access
 from session.dates import full_date_time
-from session.plan import Option, undo, unmet_needs
+from session.plan import Option, unmet_needs
 from tui.literal import literal
 from tui.screens.prepare_base import PrepScreen
 from tui.screens.prepare_forms import (
@@ -165,6 +165,3 @@ class TimePlaceScreen(PrepScreen):
         self.app.push_screen(
             ChooseForm(self.prep, self.options(), self.needs_words, first), self.after
         )
-
-    def action_undo(self) -> None:
-        self.plan_do(undo)

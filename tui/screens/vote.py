@@ -138,6 +138,3 @@ class VoteScreen(PrepScreen):
 
     def action_open_vote(self) -> None:
         self.app.push_screen(VoteSetupForm(self.prep), self.after)
-
-    def action_undo(self) -> None:
-        self.plan_do(plan.undo)
