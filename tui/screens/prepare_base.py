@@ -133,7 +133,7 @@ class PrepScreen(Screen[None]):
             self.prep.refresh_meeting()
             self.show()
             taken = undone_words(undone_events(self.prep.db, done))
-            self.notify(f"Undone: {taken}. It stays in the history.", title="Undone")
+            self.notify(f"Undone: {taken}. It stays in the history.", title="Undone", markup=False)
 
     def action_back(self) -> None:
         self.dismiss()

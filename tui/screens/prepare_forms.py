@@ -62,7 +62,7 @@ class IssueForm(FormScreen):
         yield Select(choices, value=ANONYMOUS, allow_blank=False, id="by")
         yield Label("How it was heard")
         ways = self.prep.plan.ways
-        yield Select([(w, w) for w in ways], value=ways[0], allow_blank=False, id="how")
+        yield Select([(literal(w), w) for w in ways], value=ways[0], allow_blank=False, id="how")
         yield Label("Where (optional)")
         yield Input(id="where")
         yield Label("When (today, yesterday, 3 Dec)")
@@ -317,7 +317,7 @@ class ChecklistForm(FormScreen):
 
     def fields(self) -> ComposeResult:
         yield Label("Place")
-        yield Select([(p.name, p.id) for p in self.prep.plan.places], id="place")
+        yield Select([(literal(p.name), p.id) for p in self.prep.plan.places], id="place")
         yield Label("Question")
         yield Select([(f, f) for f in access.FEATURES], id="feature")
         yield Label("Answer")
@@ -348,7 +348,7 @@ class OptionForm(FormScreen):
         yield Input(id="when")
         yield Static("", id="when-read-back")
         yield Label("Where")
-        yield Select([(p.name, p.id) for p in self.prep.plan.places], id="place")
+        yield Select([(literal(p.name), p.id) for p in self.prep.plan.places], id="place")
 
     @on(Input.Changed, "#when")
     def read_back(self, event: Input.Changed) -> None:

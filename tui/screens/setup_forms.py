@@ -58,7 +58,7 @@ class PersonForm(FormScreen):
         yield Label("Name, as they want to be called")
         yield Input(id="name")
         yield Label("Perspective, in their own words from the group's list")
-        yield Select([(p, p) for p in self.group.perspectives], id="perspective")
+        yield Select([(literal(p), p) for p in self.group.perspectives], id="perspective")
         yield Label("Access and communication needs (optional)")
         yield Input(id="needs")
         yield Checkbox("Happy to be named in the minutes", value=True, id="consent")
