@@ -30,6 +30,7 @@ PEOPLE = (
     ("Chloe Bennett", "carer or family", "Joins online after the school run"),
 )
 NOT_NAMED = {"Chloe Bennett"}  # did not consent to be named in the minutes
+EXTRA_TIME = {"Tom Gallagher"}  # their needs ask for time to answer: twice the turn's limit
 
 # title, proposed by, time box in minutes
 AGENDA = (
@@ -49,7 +50,14 @@ def create_demo(db: Database, clock: Clock) -> str:
     save_group(db, group, clock)
     members: dict[str, str] = {}
     for name, perspective, needs in PEOPLE:
-        member = new_member(group, name, perspective, needs, consent_named=name not in NOT_NAMED)
+        member = new_member(
+            group,
+            name,
+            perspective,
+            needs,
+            consent_named=name not in NOT_NAMED,
+            extra_time=name in EXTRA_TIME,
+        )
         save_member(db, member, clock)
         members[name] = member.id
     starts_at = datetime.combine(clock().astimezone().date(), time(14, 0))

@@ -35,9 +35,12 @@ async def test_a_whole_meeting_is_saved_as_it_happens_and_resumes_after_a_restar
         await press_then_choose(pilot, "h", "Priya Sharma")
         await press_then_choose(pilot, "h", "David Hughes")
         assert shown(pilot, "#queue").splitlines() == [
-            "1. Margaret Okafor",
-            "2. Priya Sharma",
-            "3. David Hughes",
+            "1. Margaret Okafor  next",
+            "   asked 1st",
+            "2. Priya Sharma  ~2 min",
+            "   asked 2nd",
+            "3. David Hughes  ~4 min",
+            "   asked 3rd",
         ]
         await press_then_choose(pilot, "l", "Priya Sharma")
         assert "Priya" not in shown(pilot, "#queue")
@@ -115,7 +118,7 @@ async def test_a_whole_meeting_is_saved_as_it_happens_and_resumes_after_a_restar
     again = demo_app(db_path, clock)
     async with again.run_test(size=SIZE) as pilot:
         assert shown(pilot, "#speaker-name") == "▶ David Hughes"
-        assert shown(pilot, "#queue") == "1. Aisha Begum"
+        assert shown(pilot, "#queue").startswith("1. Aisha Begum")
         assert shown(pilot, "#minute-taker") == "✎ Minutes: Joan Whitfield"
         assert "ITEM 1 OF 4" in shown(pilot, "#item-position")
         assert "Draft the letter" in shown(pilot, "#decisions")

@@ -54,7 +54,8 @@ def share_line(measures: MeetingMeasures) -> str:
 
 def share_text(measures: MeetingMeasures, name: Name) -> Text:
     """The full speaking share: by perspective, by person (with turns), and who has not spoken."""
-    text = Text("BY PERSPECTIVE\n", style="bold underline")
+    text = Text()
+    text.append("BY PERSPECTIVE\n", style="bold underline")
     for p in measures.perspectives:
         text.append_text(
             literal(

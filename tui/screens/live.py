@@ -12,13 +12,8 @@ from textual.widgets import Digits, Footer, Static
 from session import live
 from session.breaks import break_due
 from session.describe import describe_batch
-from session.errors import DomainError
-from session.events import Event
 from session.live import MINUTE_TAKER, LiveState
-from session.setup import Group, Meeting, Member
-from store import records
-from store.errors import StoreError
-from store.live import LiveMeeting
+from session.setup import Member
 from store.log import load_batch
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal
@@ -26,13 +21,16 @@ from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
 from tui.screens.projector import ProjectorScreen
 from tui.screens.setup_forms import PersonForm
+from tui.screens.turn_taking import TURN_BINDINGS, TurnTakingScreen
 
-REFRESH_SECONDS = 0.25
 SHOWN_NOTES = 12
+SHOWN_PLACES = 10
+SHOWN_PLACES_SHORT = 3
 SHOWN_RECORDS = 8
 
 
-class LiveScreen(EvaluationKeys):
+class LiveScreen(TurnTakingScreen, EvaluationKeys):
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
         Binding(
             "n",
@@ -162,18 +160,8 @@ class LiveScreen(EvaluationKeys):
             id="live.switch_theme",
         ),
         *EVALUATION_BINDINGS,
+        *TURN_BINDINGS,
     ]
-
-    def __init__(self, meeting: LiveMeeting) -> None:
-        super().__init__()
-        self.meeting = meeting
-        self.details: Meeting = records.get_meeting(meeting.db, meeting.meeting_id)
-        self.group: Group = records.get_group(meeting.db, self.details.group_id)
-        self.load_members()
-
-    def load_members(self) -> None:
-        self.members: list[Member] = records.members_of(self.meeting.db, self.group.id)
-        self.by_id = {m.id: m for m in self.members}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-bar"):
@@ -188,15 +176,19 @@ class LiveScreen(EvaluationKeys):
                 yield Digits(id="item-clock")
                 yield Static(id="item-clock-label")
         yield Static(id="status-banner")
+        yield Static(id="signals")
+        yield Static(id="handover")
         with Horizontal(id="middle"):
             with Vertical(id="floor"):
                 yield Static("SPEAKING NOW", classes="heading")
                 yield Static(id="speaker-name")
                 yield Digits(id="speaker-clock")
-                yield Static("NEXT TO SPEAK", classes="heading")
+                yield Static(id="turn-warning")
+                yield Static("NEXT TO SPEAK", id="queue-heading", classes="heading")
                 yield Static(id="queue")
-                yield Static("AGENDA", classes="heading")
+                yield Static("AGENDA", id="agenda-heading", classes="heading")
                 yield Static(id="agenda")
+                yield Static(id="share-line")
             with Vertical(id="record"):
                 yield Static(id="minute-taker")
                 yield Static("LATEST NOTES", classes="heading")
@@ -212,23 +204,9 @@ class LiveScreen(EvaluationKeys):
             self.meeting.do(lambda s: live.start_meeting(s, present))
         self.show_state()
         self.set_interval(1, self.show_clocks)
-        self.set_interval(REFRESH_SECONDS, self.catch_up)
+        self.follow_other_devices()
 
     # --- showing the state -------------------------------------------------------------------
-
-    def person(self, member_id: str | None) -> str:
-        if member_id is None:
-            return "nobody"
-        member = self.by_id.get(member_id)
-        return member.name if member else "someone who has left the group"
-
-    def item_title(self, item_id: str) -> str:
-        return next((i.title for i in self.meeting.state.items if i.id == item_id), "an item")
-
-    def catch_up(self) -> None:
-        """Show what other devices (the minute-taker's, say) have written since we last looked."""
-        if self.meeting.refresh():
-            self.show_state()
 
     def show_state(self) -> None:
         state = self.meeting.state
@@ -243,7 +221,6 @@ class LiveScreen(EvaluationKeys):
             if state.speaker
             else Text("Nobody yet — press s for the next speaker", style="italic")
         )
-        self.query_one("#queue", Static).update(self.queue_text(state))
         self.query_one("#agenda", Static).update(self.agenda_text(state))
         self.query_one("#minute-taker", Static).update(
             literal(f"✎ Minutes: {self.person(state.holder(MINUTE_TAKER))}")
@@ -277,6 +254,7 @@ class LiveScreen(EvaluationKeys):
     def show_clocks(self) -> None:
         state, now = self.meeting.state, self.meeting.clock()
         self.query_one("#wall-clock", Static).update(f"{now.astimezone():%H:%M}")
+        self.show_floor(state, SHOWN_PLACES_SHORT if self.has_class("-short") else SHOWN_PLACES)
         item = state.item
         label = self.query_one("#item-clock-label", Static)
         if item is None:
@@ -299,12 +277,6 @@ class LiveScreen(EvaluationKeys):
             banner.update("☕ TIME FOR A BREAK — press b to start one")
             banner.display = True
 
-    def queue_text(self, state: LiveState) -> Text:
-        if not state.queue:
-            return Text("Nobody waiting — press h to add someone", style="italic")
-        lines = [f"{place}. {self.person(m)}" for place, m in enumerate(state.queue, start=1)]
-        return literal("\n".join(lines))
-
     def agenda_text(self, state: LiveState) -> Text:
         if not state.items:
             return Text("Empty — press i to add an item", style="italic")
@@ -322,10 +294,19 @@ class LiveScreen(EvaluationKeys):
         notes = [n for n in state.notes if n.item_id == state.item_id][-SHOWN_NOTES:]
         if not notes:
             return Text("No notes on this item yet — press w to write one", style="italic")
-        return literal("\n".join(f"• {n.text}  ({self.person(n.author_id)})" for n in notes))
+        return literal(
+            "\n".join(
+                f"• {state.amended_text(n.id, n.text)}  ({self.person(n.author_id)})"
+                f"{agreed_mark(state, n.id)}"
+                for n in notes
+            )
+        )
 
     def decisions_text(self, state: LiveState) -> Text:
-        lines = [f"✔ Decided ({d.method}): {d.text}" for d in state.decisions]
+        lines = [
+            f"✔ Decided ({d.method}): {state.amended_text(d.id, d.text)}{agreed_mark(state, d.id)}"
+            for d in state.decisions
+        ]
         lines += [
             f"→ Action: {a.what} — {self.person(a.owner_id)}, by {a.due:%a %d %b}"
             for a in state.actions
@@ -335,20 +316,6 @@ class LiveScreen(EvaluationKeys):
         return literal("\n".join(lines[-SHOWN_RECORDS:]))
 
     # --- acting ------------------------------------------------------------------------------
-
-    def act(self, command: Callable[[LiveState], list[Event]]) -> bool:
-        """Commit `command`'s events, then show the new state. A refusal is shown kindly."""
-        try:
-            self.meeting.do(command)
-        except (DomainError, StoreError) as error:
-            self.notify(str(error), title="Not done", severity="warning", markup=False)
-            return False
-        self.show_state()
-        return True
-
-    def after_form(self, saved: bool | None) -> None:
-        if saved:
-            self.show_state()
 
     def pick_person(
         self,
@@ -390,7 +357,7 @@ class LiveScreen(EvaluationKeys):
         )
 
     def action_next_speaker(self) -> None:
-        self.act(live.next_speaker)
+        self.act(lambda s: live.next_speaker(s, self.members))
 
     def action_end_turn(self) -> None:
         self.act(live.end_turn)
@@ -449,3 +416,9 @@ class LiveScreen(EvaluationKeys):
 
     def action_switch_theme(self) -> None:
         switch_theme(self)
+
+
+def agreed_mark(state: LiveState, record_id: str) -> str:
+    """Marks a record the room agreed at read-back, and one amended since it was written."""
+    amended = any(a.record_id == record_id for a in state.amendments)
+    return (" ✓ agreed" if record_id in state.agreed else "") + (" (amended)" if amended else "")

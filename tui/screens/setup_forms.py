@@ -62,6 +62,7 @@ class PersonForm(FormScreen):
         yield Label("Access and communication needs (optional)")
         yield Input(id="needs")
         yield Checkbox("Happy to be named in the minutes", value=True, id="consent")
+        yield Checkbox("Needs extra time to speak (twice the soft limit)", id="extra-time")
         yield Checkbox("Wants easy-read papers", id="easy-read")
 
     def save(self) -> None:
@@ -74,6 +75,7 @@ class PersonForm(FormScreen):
             chosen,
             self.query_one("#needs", Input).value,
             self.query_one("#consent", Checkbox).value,
+            extra_time=self.query_one("#extra-time", Checkbox).value,
             easy_read=self.query_one("#easy-read", Checkbox).value,
         )
         records.save_member(self.db, member, self.clock)

@@ -78,6 +78,7 @@ class SignalForm(FormScreen):
 
 class OverrideForm(FormScreen):
     heading = "Let someone speak next, out of the suggested order"
+    AUTO_FOCUS = "Select"
 
     def __init__(self, meeting: LiveMeeting, people: list[Member], members: list[Member]) -> None:
         super().__init__()
@@ -157,8 +158,14 @@ class FloorScreen(ModalScreen[None]):
     signals waiting, and the speaking share by perspective and by person."""
 
     BINDINGS = [
-        Binding("escape,f", "close", "Close", id="floor.close"),
-        Binding("p", "toggle_share", "Share on the main screen", id="floor.toggle_share"),
+        Binding("escape,f", "close", "Close", tooltip="Close the floor view.", id="floor.close"),
+        Binding(
+            "p",
+            "toggle_share",
+            "Share on the main screen",
+            tooltip="Show or hide the speaking share on the main screen.",
+            id="floor.toggle_share",
+        ),
     ]
 
     def __init__(
@@ -204,7 +211,12 @@ class FloorScreen(ModalScreen[None]):
 class SignalPicker(ModalScreen[str | None]):
     """Choose which waiting signal the room has dealt with."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="signals.cancel")]
+    BINDINGS = [
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Close without clearing.", id="signals.cancel"
+        )
+    ]
+    AUTO_FOCUS = "OptionList"
 
     def __init__(self, state: LiveState, name: Name) -> None:
         super().__init__()
@@ -254,7 +266,10 @@ class DefineWordForm(FormScreen):
 class GlossaryScreen(ModalScreen[str | None]):
     """The group's glossary: choose a word to give it a plain definition."""
 
-    BINDINGS = [Binding("escape,g", "cancel", "Close", id="glossary.close")]
+    BINDINGS = [
+        Binding("escape,g", "cancel", "Close", tooltip="Close the glossary.", id="glossary.close")
+    ]
+    AUTO_FOCUS = "OptionList"
 
     def __init__(self, state: LiveState) -> None:
         super().__init__()

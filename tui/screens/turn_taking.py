@@ -35,32 +35,33 @@ def _binding(
     )
 
 
+# Added after the live screen's own keys, so the Footer shows the everyday ones first.
+TURN_BINDINGS = [
+    _binding("j", "interject", "Signal", "Note a hand signal: point of process, jargon, …"),
+    _binding("c", "clear_signal", "Signal dealt with", "Take a dealt-with signal off the screen."),
+    _binding(
+        "o", "override", "Out of order", "Let someone speak next, out of order, with a reason."
+    ),
+    _binding("k", "put_back", "Put back", "Put the last speaker back at the front to finish."),
+    _binding("space", "pause_turn", "Pause turn", "Pause or carry on the speaker's clock."),
+    _binding(
+        "full_stop",
+        "pass_turn",
+        "Pass",
+        "The next person in the round passes.",
+        key_display=".",
+    ),
+    _binding(
+        "q", "turn_rules", "Turn rules", "This item's speaking order and the time for a turn."
+    ),
+    _binding("f", "floor", "Floor and share", "The whole queue and the speaking share."),
+    _binding("g", "glossary", "Glossary", "Words flagged as jargon, with plain definitions."),
+    _binding("r", "read_back", "Read back", "Read back this item's notes and decisions."),
+    _binding("y", "rotate_role", "Roles", "Hand over a role to the suggested person, or pass."),
+]
+
+
 class TurnTakingScreen(MeetingScreen):
-    BINDINGS = [
-        _binding("j", "interject", "Signal", "Note a hand signal: point of process, jargon, …"),
-        _binding(
-            "c", "clear_signal", "Signal dealt with", "Take a dealt-with signal off the screen."
-        ),
-        _binding(
-            "o", "override", "Out of order", "Let someone speak next, out of order, with a reason."
-        ),
-        _binding("k", "put_back", "Put back", "Put the last speaker back at the front to finish."),
-        _binding("space", "pause_turn", "Pause turn", "Pause or carry on the speaker's clock."),
-        _binding(
-            "full_stop",
-            "pass_turn",
-            "Pass",
-            "The next person in the round passes.",
-            key_display=".",
-        ),
-        _binding(
-            "q", "turn_rules", "Turn rules", "This item's speaking order and the time for a turn."
-        ),
-        _binding("f", "floor", "Floor and share", "The whole queue and the speaking share."),
-        _binding("g", "glossary", "Glossary", "Words flagged as jargon, with plain definitions."),
-        _binding("r", "read_back", "Read back", "Read back this item's notes and decisions."),
-        _binding("y", "rotate_role", "Roles", "Hand over a role to the suggested person, or pass."),
-    ]
     share_shown = False
 
     # --- showing ---------------------------------------------------------------------------
