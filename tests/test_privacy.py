@@ -3,6 +3,8 @@ and details everywhere (the file on disk included) but keeps the group's counts 
 `coproduce export-person` gives them all of it. Files are private to their owner."""
 
 import json
+import logging
+import re
 import sqlite3
 import stat
 from datetime import date
@@ -23,6 +25,7 @@ from store.log import load
 from store.paths import default_db_path
 from store.records import find_member, get_group, get_meeting, members_of, save_member
 from tests.cli_runner import NOW, coproduce, saved
+from tests.live_driver import demo_app, fill, frozen_clock, press_then_choose, shown
 from tui import cli
 
 NAME = "Margaret Okafor"
@@ -332,3 +335,38 @@ def test_the_minutes_keep_the_note_but_not_the_name() -> None:
 
     assert "- someone who asked not to be named asked how to book respite — *someone" in minutes
     assert "someone who asked not to be named will find out" in minutes
+
+
+# --- no personal data in logs ------------------------------------------------------------------
+
+SOURCE = Path(__file__).resolve().parents[1]
+
+
+def test_no_module_writes_a_log() -> None:
+    """Nothing people type, nor their names, can reach a log file if nothing logs at all."""
+    writes_logs = re.compile(r"import logging|from logging|\.log\(|textual import log")
+    found = [
+        str(path.relative_to(SOURCE))
+        for package in ("session", "store", "tui")
+        for path in (SOURCE / package).rglob("*.py")
+        if writes_logs.search(path.read_text())
+    ]
+    assert found == []
+
+
+async def test_driving_the_app_logs_nothing_about_anyone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    app = demo_app(tmp_path / "m.db", frozen_clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_then_choose(pilot, "m", "Tom Gallagher")
+        await press_then_choose(pilot, "h", "Margaret Okafor")
+        await pilot.press("s", "w")
+        await pilot.pause()
+        await fill(pilot, "#text", "Margaret's private story")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Margaret's private story" in shown(pilot, "#notes")
+    assert "Margaret" not in caplog.text
+    assert "Tom Gallagher" not in caplog.text
