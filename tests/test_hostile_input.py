@@ -154,7 +154,9 @@ def test_the_command_line_saves_or_refuses_and_prints_literally(text: str) -> No
     with tempfile.TemporaryDirectory() as folder:
         db = ["--db", str(Path(folder) / "c.db")]
         assert coproduce("group", "new", "Forum", *db).exit_code == 0
-        added = coproduce("person", "add", text, "--perspective", "other", "--needs", text, *db)
+        added = coproduce(
+            "person", "add", "--perspective", "other", "--needs", text, *db, "--", text
+        )
         assert added.exit_code in (0, 1), added.output
         assert added.exception is None or isinstance(added.exception, SystemExit), added.exception
         listed = coproduce("person", "list", *db)
