@@ -42,8 +42,8 @@ def forget_command(clock: Clock, person_ref: str, group_ref: str | None, yes: bo
     done = forget(db, member, clock)
     if not planned.already_forgotten:
         say(
-            f"Done: {member.name} is now “{done.pseudonym}” everywhere, "
-            f"in {sum(done.rows.values())} rows."
+            f"Done: {member.name} is now “{done.pseudonym}” everywhere "
+            f"(rows changed: {sum(done.rows.values())})."
         )
     say("Other ways people referred to them (a nickname, a surname on its own) can't be found")
     say(f'automatically: `coproduce export-person "{done.pseudonym}"` shows what is left.')
