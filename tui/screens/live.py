@@ -14,9 +14,11 @@ from session.breaks import break_due
 from session.describe import describe_batch
 from session.live import MINUTE_TAKER, LiveState
 from session.setup import Member
+from store import device_access
 from store.log import load_batch
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal
+from tui.screens.device_list import DeviceList
 from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
 from tui.screens.projector import ProjectorScreen
@@ -159,6 +161,13 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             tooltip="Switch colours: dark, light or colour-blind safe. The group keeps it.",
             id="live.switch_theme",
         ),
+        Binding(
+            "D",
+            "devices",
+            "Devices",
+            tooltip="See who joined from a browser, and disconnect a device.",
+            id="live.devices",
+        ),
         *EVALUATION_BINDINGS,
         *TURN_BINDINGS,
     ]
@@ -166,6 +175,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-bar"):
             yield Static(id="meeting-title")
+            yield Static(id="join-info")
             yield Static(id="wall-clock")
         with Horizontal(id="item-bar"):
             with Vertical(id="item-info"):
@@ -254,6 +264,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
     def show_clocks(self) -> None:
         state, now = self.meeting.state, self.meeting.clock()
         self.query_one("#wall-clock", Static).update(f"{now.astimezone():%H:%M}")
+        self.show_join_info()
         self.show_floor(state, SHOWN_PLACES_SHORT if self.has_class("-short") else SHOWN_PLACES)
         item = state.item
         label = self.query_one("#item-clock-label", Static)
@@ -403,6 +414,19 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
 
     def action_end_meeting(self) -> None:
         self.act(live.end_meeting)
+
+    def show_join_info(self) -> None:
+        """While `coproduce serve` runs, where and with which code to join from a browser."""
+        invitation = device_access.current_invitation(self.meeting.db, self.meeting.meeting_id)
+        self.query_one("#join-info", Static).update(
+            f"Join: {invitation.address} · code {invitation.code}" if invitation else ""
+        )
+
+    def action_devices(self) -> None:
+        names = {m.id: m.name for m in self.members}
+        self.app.push_screen(
+            DeviceList(self.meeting.db, self.meeting.meeting_id, names, self.meeting.clock)
+        )
 
     def action_undo(self) -> None:
         stack = self.meeting.state.undo_stack

@@ -23,6 +23,7 @@ from tui.literal import literal
 from tui.screens.form import FormScreen
 from tui.screens.forms import whole_number
 from tui.screens.prepare_base import ANONYMOUS, Prep
+from tui.widgets.ticks import TickBox
 
 DEFAULT_ITEM_MINUTES = 15
 
@@ -157,10 +158,10 @@ class VoteSetupForm(FormScreen):
     def fields(self) -> ComposeResult:
         yield Label("Dots for each person")
         yield Input("3", id="dots", type="integer")
-        yield Checkbox("Professionals vote too (the group's choice)", value=True, id="pros")
+        yield TickBox("Professionals vote too (the group's choice)", value=True, id="pros")
         yield Label("Who is here to vote")
         for member in self.prep.members():
-            yield Checkbox(
+            yield TickBox(
                 literal(f"{member.name} ({member.perspective})"), value=True, id=f"p-{member.id}"
             )
 
@@ -410,8 +411,8 @@ class NeedsForm(FormScreen):
         yield Label("Whose needs")
         yield Select(people(self.prep.members()), id="who")
         for number, feature in enumerate(access.FEATURES):
-            yield Checkbox(feature, id=f"n{number}")
-        yield Checkbox("They agree to be named beside a need a place can't meet", id="named")
+            yield TickBox(feature, id=f"n{number}")
+        yield TickBox("They agree to be named beside a need a place can't meet", id="named")
 
     @on(Select.Changed, "#who")
     def show_theirs(self, event: Select.Changed) -> None:
@@ -558,8 +559,8 @@ class PaymentForm(FormScreen):
     def fields(self) -> ComposeResult:
         yield Label("Who")
         yield Select(people(self.prep.members()), id="who")
-        yield Checkbox("Offered payment for their time", id="payment")
-        yield Checkbox("Offered expenses (travel, care, support)", id="expenses")
+        yield TickBox("Offered payment for their time", id="payment")
+        yield TickBox("Offered expenses (travel, care, support)", id="expenses")
         yield Label("What was given (e.g. voucher, bus fare, thank-you letter)")
         yield Input(id="given")
         yield Label("Amount in pounds (optional)")

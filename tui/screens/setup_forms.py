@@ -22,6 +22,7 @@ from store import records
 from tui.literal import literal
 from tui.screens.form import FormScreen
 from tui.screens.forms import whole_number
+from tui.widgets.ticks import TickBox
 
 
 class GroupForm(FormScreen):
@@ -61,9 +62,9 @@ class PersonForm(FormScreen):
         yield Select([(literal(p), p) for p in self.group.perspectives], id="perspective")
         yield Label("Access and communication needs (optional)")
         yield Input(id="needs")
-        yield Checkbox("Happy to be named in the minutes", value=True, id="consent")
-        yield Checkbox("Needs extra time to speak (twice the soft limit)", id="extra-time")
-        yield Checkbox("Wants easy-read papers", id="easy-read")
+        yield TickBox("Happy to be named in the minutes", value=True, id="consent")
+        yield TickBox("Wants easy-read papers", id="easy-read")
+        yield TickBox("Needs extra time to speak (twice the soft limit)", id="extra-time")
 
     def save(self) -> None:
         chosen = self.query_one("#perspective", Select).value
@@ -75,8 +76,8 @@ class PersonForm(FormScreen):
             chosen,
             self.query_one("#needs", Input).value,
             self.query_one("#consent", Checkbox).value,
-            extra_time=self.query_one("#extra-time", Checkbox).value,
             easy_read=self.query_one("#easy-read", Checkbox).value,
+            extra_time=self.query_one("#extra-time", Checkbox).value,
         )
         records.save_member(self.db, member, self.clock)
 

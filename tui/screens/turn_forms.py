@@ -25,6 +25,7 @@ from store.live import LiveMeeting
 from tui.literal import literal
 from tui.screens.form import FormScreen
 from tui.turn_text import Name, queue_text, share_text, signals_text
+from tui.widgets.ticks import TickList
 
 
 def people_options(people: list[Member]) -> list[tuple[Text, str]]:
@@ -120,7 +121,7 @@ class TurnRulesForm(FormScreen):
         )
         yield Label("Progressive: put these perspectives first at equal standing", id="ahead-label")
         ahead = set(policy.ahead) if policy.ahead else {self.group.perspectives[0]}
-        yield SelectionList[str](
+        yield TickList[str](
             *((literal(p), p, p in ahead) for p in self.group.perspectives), id="ahead"
         )
         yield Label("Soft time limit for a turn, in minutes (double for extra time)")
