@@ -76,6 +76,15 @@ def scrubber(
     return lambda text: pattern.sub(lambda m: names.get(m.group(0).casefold(), "[a name]"), text)
 
 
+def as_consented(report: Report, members: Sequence[Member], anonymise: bool = False) -> Report:
+    """The report as it may be shown: names typed into notes, decisions and the like are
+    replaced for everyone who did not consent to be named (for everyone, anonymised)."""
+    if anonymise:
+        return scrub_report(report, scrubber(members))
+    hidden = [m for m in members if not m.consent_named]
+    return scrub_report(report, scrubber(hidden, label=lambda m: UNNAMED))
+
+
 def scrub_report(report: Report, scrub: Callable[[str], str]) -> Report:
     """The report with `scrub` applied to every piece of text in it."""
     return Report(scrub(report.title), tuple(_scrub_block(b, scrub) for b in report.blocks))

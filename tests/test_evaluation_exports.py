@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from session import live
 from session.clock import FrozenClock
 from session.history import history_report
+from session.live import MINUTE_TAKER
 from session.power import meeting_report
 from session.pseudonyms import pseudonym, scrub_report, scrubber
 from store.db import open_db
-from store.demo import DEMO_GROUP, create_demo
+from store.demo import DEMO_GROUP, DEMO_MEETING, create_demo
 from store.demo_history import FIRST, SECOND, create_demo_history
 from store.evaluation import group_records, meeting_record
+from store.live import LiveMeeting
 from store.records import find_group, find_meeting, members_of
 from store.render import to_html, to_markdown
 from store.tables import LEFT_OUT, export_tables, exported_names, rows
@@ -202,3 +205,26 @@ def test_the_cli_writes_each_format_privately(db: Database, tmp_path: Path) -> N
     assert result.exit_code == 0
     assert "Wrote 12 JSON files" in result.output or "JSON files to" in result.output
     assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("scope", ["meeting", "group"])
+@pytest.mark.parametrize("format_", ["md", "html"])
+def test_a_report_never_names_someone_who_did_not_consent(
+    db: Database, tmp_path: Path, scope: str, format_: str
+) -> None:
+    """Chloe asked not to be named, and someone typed her name into a note and a decision."""
+    meeting = find_meeting(db, DEMO_MEETING)
+    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
+    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
+    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
+    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
+    under_way.do(
+        lambda s: live.record_decision(s, "Ask chloe's school about pick-ups", "consensus")
+    )
+    path = str(tmp_path / "c.db")
+    target = ["report", DEMO_MEETING] if scope == "meeting" else ["report"]
+    result = coproduce(*target, "--db", path, "--format", format_)
+    assert result.exit_code == 0, result.output
+    assert "chloe" not in result.stdout.casefold()
+    assert "Margaret Okafor" in result.stdout

@@ -4,7 +4,6 @@ of each action after its meeting."""
 from pathlib import Path
 
 import click
-from sqlite_utils import Database
 
 from session.clock import Clock
 from session.dates import full_date
@@ -12,8 +11,7 @@ from session.follow_up import STATUSES, action_update
 from session.history import history_report
 from session.ids import short
 from session.power import OPEN, meeting_report
-from session.pseudonyms import scrub_report, scrubber
-from session.report import Report
+from session.pseudonyms import as_consented
 from store.errors import StoreError
 from store.evaluation import (
     action_statuses,
@@ -42,10 +40,6 @@ output_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="A file to write, readable by you alone. Default: print it.",
 )
-
-
-def _anonymised(db: Database, group_id: str, report: Report) -> Report:
-    return scrub_report(report, scrubber(members_of(db, group_id)))
 
 
 def _write_or_print(text: str, output: Path | None, what: str) -> None:
@@ -90,8 +84,7 @@ def report(
             group, group_records(db, group.id, clock, anonymise), group_outcomes(db, group.id)
         )
         group_id, what = group.id, f"the power-balance report of {group.name} over time"
-    if anonymise:
-        built = _anonymised(db, group_id, built)
+    built = as_consented(built, members_of(db, group_id), anonymise)
     _write_or_print(REPORT_FORMATS[format_](built), output, what)
 
 

@@ -13,8 +13,10 @@ from textual.widgets import Footer, Static
 from session.clock import Clock
 from session.history import history_report
 from session.power import meeting_report
+from session.pseudonyms import as_consented
 from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table
 from store.evaluation import group_outcomes, group_records, meeting_record
+from store.records import members_of
 from store.render import text_bar
 from tui.literal import literal
 
@@ -56,14 +58,17 @@ class EvaluationScreen(Screen[None]):
 
     def report(self) -> Report:
         record = meeting_record(self.db, self.meeting_id, self.clock)
-        if not self.over_time:
-            return meeting_report(record)
         group_id = record.group.id
-        return history_report(
-            record.group,
-            group_records(self.db, group_id, self.clock),
-            group_outcomes(self.db, group_id),
+        built = (
+            history_report(
+                record.group,
+                group_records(self.db, group_id, self.clock),
+                group_outcomes(self.db, group_id),
+            )
+            if self.over_time
+            else meeting_report(record)
         )
+        return as_consented(built, members_of(self.db, group_id))
 
     def show(self) -> None:
         report = self.report()
