@@ -201,6 +201,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
                 yield Static(id="share-line")
             with Vertical(id="record"):
                 yield Static(id="minute-taker")
+                yield Static(id="easy-read")
                 yield Static("LATEST NOTES", classes="heading")
                 yield Static(id="notes")
                 yield Static("DECISIONS AND ACTIONS", classes="heading")
@@ -235,6 +236,10 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         self.query_one("#minute-taker", Static).update(
             literal(f"✎ Minutes: {self.person(state.holder(MINUTE_TAKER))}")
         )
+        wanting = [m.name for m in self.members if m.easy_read]
+        easy_read = self.query_one("#easy-read", Static)
+        easy_read.update(literal(f"▤ Easy-read papers for: {', '.join(wanting)}"))
+        easy_read.display = bool(wanting)
         self.query_one("#notes", Static).update(self.notes_text(state))
         self.query_one("#decisions", Static).update(self.decisions_text(state))
         self.show_clocks()
