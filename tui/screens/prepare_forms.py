@@ -4,6 +4,7 @@ roles, the group agreement and payment. Each saves at once through the rules, or
 from collections.abc import Callable
 from functools import partial
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,8 +29,9 @@ from tui.widgets.ticks import TickBox
 DEFAULT_ITEM_MINUTES = 15
 
 
-def people(members: list[Member]) -> list[tuple[str, str]]:
-    return [(m.name, m.id) for m in members]
+def people(members: list[Member]) -> list[tuple[Text, str]]:
+    """Choices of people for a Select, their names shown literally (never as markup)."""
+    return [(literal(m.name), m.id) for m in members]
 
 
 def chosen(form: FormScreen, selector: str, what: str) -> str:
@@ -59,7 +61,7 @@ class IssueForm(FormScreen):
         yield Label("The issue, in their words (a question works well)")
         yield Input(id="text")
         yield Label("Raised by")
-        choices = [(f"({ANONYMOUS})", ANONYMOUS), *people(self.prep.members())]
+        choices = [(Text(f"({ANONYMOUS})"), ANONYMOUS), *people(self.prep.members())]
         yield Select(choices, value=ANONYMOUS, allow_blank=False, id="by")
         yield Label("How it was heard")
         ways = self.prep.plan.ways
