@@ -389,3 +389,27 @@ def m009_group_preparation_log(db: Database) -> None:
         FROM live_events e, json_each(json_extract(e.data, '$.issue_ids')) j
         WHERE e.kind = 'item_added' ORDER BY e.seq""",
     )
+
+
+@migrations()
+def m010_payments_and_agenda_moves(db: Database) -> None:
+    """For the evaluation: what each person was offered and given for each meeting
+    (`payments`), and each agenda item moved after the order was set, with who asked and why
+    (`agenda_moves`)."""
+    db.create_view(
+        "payments",
+        """SELECT group_id, json_extract(data, '$.meeting_id') AS meeting_id,
+            json_extract(data, '$.member_id') AS member_id,
+            json_extract(data, '$.offered') AS offered,
+            json_extract(data, '$.given') AS given,
+            json_extract(data, '$.amount_pence') AS amount_pence, at
+        FROM live_group_events WHERE kind = 'payment_recorded' ORDER BY seq""",
+    )
+    db.create_view(
+        "agenda_moves",
+        """SELECT meeting_id, json_extract(data, '$.item_id') AS item_id,
+            json_extract(data, '$.position') + 1 AS moved_to,
+            json_extract(data, '$.asked_by') AS asked_by,
+            json_extract(data, '$.reason') AS reason, at
+        FROM live_events WHERE kind = 'item_moved' ORDER BY seq""",
+    )

@@ -149,3 +149,23 @@ def test_an_anonymised_export_leaves_out_access_needs_from_the_groups_log(tmp_pa
     exported = (tmp_path / "out" / "group_events.json").read_text()
     assert "needs_recorded" in exported and "hearing loop" not in exported
     assert "left out: not covered by consent" in exported
+
+
+def test_payments_and_agenda_moves_can_be_read_in_any_sqlite_tool() -> None:
+    ok("group", "new", "Riverside forum")
+    ok("person", "add", "Ann", "--perspective", "lived experience")
+    ok(
+        "meeting", "new", "Spring", "--when", "next tuesday 2pm", "--place", "Hall",
+        "--format", "in person", "--length", "60",
+    )  # fmt: skip
+    for title in ("One", "Two"):
+        ok("agenda", "add", "Spring", title)
+    ok("agenda", "move", "Spring", "2", "1", "--asked-by", "Ann", "--why", "it is urgent")
+    ok("payment", "add", "Spring", "Ann", "--offered", "payment", "--amount", "20")
+    db = saved()
+    assert db.execute("SELECT moved_to, reason FROM agenda_moves").fetchall() == [
+        (1, "it is urgent")
+    ]
+    assert db.execute("SELECT offered, amount_pence FROM payments").fetchall() == [
+        ('["payment"]', 2000)
+    ]

@@ -29,6 +29,8 @@ VIEWS = {
     "live_group_events",
     "issues",
     "agenda_issue_links",
+    "payments",
+    "agenda_moves",
 }
 
 
@@ -122,6 +124,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m007_device_access",
         "m008_evaluation_views",
         "m009_group_preparation_log",
+        "m010_payments_and_agenda_moves",
     ]
     assert migrations.pending(db) == []
 
