@@ -94,7 +94,7 @@ async def test_the_people_form_and_the_live_screen_show_who_wants_easy_read(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert easy_read.display
-        assert shown(pilot, "#easy-read") == "▤ Easy-read papers for: Sam"
+        assert shown(pilot, "#easy-read") == "▤ Easy-read papers: 1 person asked for them"
 
 
 async def test_the_meeting_form_sets_a_break_interval_and_refuses_a_bad_one(

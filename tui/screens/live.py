@@ -236,10 +236,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         self.query_one("#minute-taker", Static).update(
             literal(f"✎ Minutes: {self.person(state.holder(MINUTE_TAKER))}")
         )
-        wanting = [m.name for m in self.members if m.easy_read]
-        easy_read = self.query_one("#easy-read", Static)
-        easy_read.update(literal(f"▤ Easy-read papers for: {', '.join(wanting)}"))
-        easy_read.display = bool(wanting)
+        self.show_easy_read()
         self.query_one("#notes", Static).update(self.notes_text(state))
         self.query_one("#decisions", Static).update(self.decisions_text(state))
         self.show_clocks()
@@ -419,6 +416,15 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
 
     def action_end_meeting(self) -> None:
         self.act(live.end_meeting)
+
+    def show_easy_read(self) -> None:
+        """How many want easy-read papers, but not who: a need is personal, and the projector
+        is shared with the room. `coproduce person list` names them for the facilitator."""
+        wanting = sum(m.easy_read for m in self.members)
+        people = "1 person" if wanting == 1 else f"{wanting} people"
+        easy_read = self.query_one("#easy-read", Static)
+        easy_read.update(f"▤ Easy-read papers: {people} asked for them")
+        easy_read.display = bool(wanting)
 
     def show_join_info(self) -> None:
         """While `coproduce serve` runs, where and with which code to join from a browser."""
