@@ -1,6 +1,7 @@
 """A live meeting backed by the database: each command's events are committed before the
 state the screen shows changes."""
 
+from collections import OrderedDict
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -8,12 +9,14 @@ from sqlite_utils import Database
 from session.acting import FACILITATOR
 from session.clock import Clock
 from session.devices import Guard
-from session.events import Event, Undone
+from session.events import Event, Recorded, Undone
 from session.live import LiveState, apply, fold
 from store.db import writing
 from store.log import append, load
 
 Command = Callable[[LiveState], list[Event]]
+SNAPSHOTS = 64
+"""How many recent actions can be undone without reading and folding the whole log again."""
 
 
 class LiveMeeting:
@@ -34,6 +37,7 @@ class LiveMeeting:
         self.guard = guard
         self.role = role
         self.state = fold(meeting_id, load(db, meeting_id))
+        self._before: OrderedDict[int, LiveState] = OrderedDict()
 
     def do(self, command: Command) -> list[Event]:
         """Run `command` against the latest state and commit its events as one batch.
@@ -48,11 +52,7 @@ class LiveMeeting:
                 self.guard(self.state)
             events = command(self.state)
             recorded = append(self.db, self.meeting_id, events, self.clock(), self.role)
-        if any(isinstance(event, Undone) for event in events):
-            self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
-        else:
-            for item in recorded:
-                self.state = apply(self.state, item)
+        self._take(recorded)
         return events
 
     def refresh(self) -> bool:
@@ -62,9 +62,23 @@ class LiveMeeting:
         return self.state.last_seq != before
 
     def _catch_up(self) -> None:
-        newer = load(self.db, self.meeting_id, self.state.last_seq)
-        if any(isinstance(r.event, Undone) for r in newer):
-            self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
-            return
-        for item in newer:
+        self._take(load(self.db, self.meeting_id, self.state.last_seq))
+
+    def _take(self, recorded: list[Recorded]) -> None:
+        """Apply newly committed events. An undo goes back to the state kept from before the
+        undone action: undo only ever takes back the latest action still standing, so nothing
+        after it is lost. Older than the kept states, the whole log is folded again."""
+        for item in recorded:
+            if isinstance(item.event, Undone):
+                before = self._before.pop(item.event.batch, None)
+                if before is None:
+                    self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
+                    self._before.clear()
+                    return
+                self.state = apply(before, item)
+                continue
+            if item.seq == item.batch:
+                self._before[item.batch] = self.state
+                if len(self._before) > SNAPSHOTS:
+                    self._before.popitem(last=False)
             self.state = apply(self.state, item)
