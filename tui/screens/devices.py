@@ -19,6 +19,7 @@ from store.live import LiveMeeting
 from tui.literal import clock_face, literal
 from tui.screens.forms import ActionForm, DecisionForm, NoteForm
 from tui.screens.meeting_screen import MeetingScreen
+from tui.widgets.steady import Steady
 
 
 class DeviceScreen(MeetingScreen):
@@ -40,10 +41,10 @@ class DeviceScreen(MeetingScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-bar"):
-            yield Static(id="meeting-title")
-            yield Static(id="wall-clock")
-        yield Static(id="device-status")
-        yield Static(id="device-item")
+            yield Steady(id="meeting-title")
+            yield Steady(id="wall-clock")
+        yield Steady(id="device-status")
+        yield Steady(id="device-item")
         with VerticalScroll(id="device-body"):
             yield from self.body()
         yield Footer()
@@ -115,9 +116,9 @@ class MinutesScreen(DeviceScreen):
 
     def body(self) -> ComposeResult:
         yield Static("NOTES ON THIS ITEM", classes="heading")
-        yield Static(id="item-notes")
+        yield Steady(id="item-notes")
         yield Static("DECISIONS AND ACTIONS ON THIS ITEM", classes="heading")
-        yield Static(id="item-records")
+        yield Steady(id="item-records")
 
     def holds_role(self, state: LiveState) -> bool:
         return state.holder(MINUTE_TAKER) == self.me
@@ -198,9 +199,9 @@ class AttendeeScreen(DeviceScreen):
 
     def body(self) -> ComposeResult:
         yield Static("SPEAKING NOW", classes="heading")
-        yield Static(id="attendee-speaker")
+        yield Steady(id="attendee-speaker")
         yield Static("NEXT TO SPEAK", classes="heading")
-        yield Static(id="attendee-queue")
+        yield Steady(id="attendee-queue")
 
     def status(self, state: LiveState) -> Text:
         if state.speaker == self.me:

@@ -24,6 +24,7 @@ from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, Pers
 from tui.screens.projector import ProjectorScreen
 from tui.screens.setup_forms import PersonForm
 from tui.screens.turn_taking import TURN_BINDINGS, TurnTakingScreen
+from tui.widgets.steady import Steady
 
 SHOWN_NOTES = 12
 SHOWN_PLACES = 10
@@ -168,44 +169,44 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             tooltip="See who joined from a browser, and disconnect a device.",
             id="live.devices",
         ),
-        *EVALUATION_BINDINGS,
         *TURN_BINDINGS,
+        *EVALUATION_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-bar"):
-            yield Static(id="meeting-title")
-            yield Static(id="join-info")
-            yield Static(id="wall-clock")
+            yield Steady(id="meeting-title")
+            yield Steady(id="join-info")
+            yield Steady(id="wall-clock")
         with Horizontal(id="item-bar"):
             with Vertical(id="item-info"):
-                yield Static(id="item-position")
-                yield Static(id="item-title")
-                yield Static(id="item-meta")
+                yield Steady(id="item-position")
+                yield Steady(id="item-title")
+                yield Steady(id="item-meta")
             with Vertical(id="item-clock-box"):
                 yield Digits(id="item-clock")
-                yield Static(id="item-clock-label")
-        yield Static(id="status-banner")
-        yield Static(id="signals")
-        yield Static(id="handover")
+                yield Steady(id="item-clock-label")
+        yield Steady(id="status-banner")
+        yield Steady(id="signals")
+        yield Steady(id="handover")
         with Horizontal(id="middle"):
             with Vertical(id="floor"):
                 yield Static("SPEAKING NOW", classes="heading")
-                yield Static(id="speaker-name")
+                yield Steady(id="speaker-name")
                 yield Digits(id="speaker-clock")
-                yield Static(id="turn-warning")
+                yield Steady(id="turn-warning")
                 yield Static("NEXT TO SPEAK", id="queue-heading", classes="heading")
-                yield Static(id="queue")
+                yield Steady(id="queue")
                 yield Static("AGENDA", id="agenda-heading", classes="heading")
-                yield Static(id="agenda")
-                yield Static(id="share-line")
+                yield Steady(id="agenda")
+                yield Steady(id="share-line")
             with Vertical(id="record"):
-                yield Static(id="minute-taker")
-                yield Static(id="easy-read")
+                yield Steady(id="minute-taker")
+                yield Steady(id="easy-read")
                 yield Static("LATEST NOTES", classes="heading")
-                yield Static(id="notes")
+                yield Steady(id="notes")
                 yield Static("DECISIONS AND ACTIONS", classes="heading")
-                yield Static(id="decisions")
+                yield Steady(id="decisions")
         yield Footer()
 
     def on_mount(self) -> None:

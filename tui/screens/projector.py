@@ -18,6 +18,7 @@ from session.breaks import break_due, seconds_since_break
 from session.live import LiveState
 from session.signals import SIGNALS
 from tui.literal import clock_face, literal
+from tui.widgets.steady import Steady
 
 if TYPE_CHECKING:
     from tui.screens.live import LiveScreen
@@ -69,19 +70,19 @@ class ProjectorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="p-top"):
-            yield Static(id="p-position")
-            yield Static(id="p-item")
-        yield Static(id="p-signal")
+            yield Steady(id="p-position")
+            yield Steady(id="p-item")
+        yield Steady(id="p-signal")
         with Horizontal(id="p-middle"):
             with Vertical(id="p-time"):
                 yield Static("TIME LEFT", classes="p-heading")
                 yield Digits(id="p-clock")
-                yield Static(id="p-clock-label")
+                yield Steady(id="p-clock-label")
             with Vertical(id="p-floor"):
                 yield Static("SPEAKING NOW", classes="p-heading")
-                yield Static(id="p-speaker")
+                yield Steady(id="p-speaker")
                 yield Static(f"NEXT {NEXT_SHOWN}", classes="p-heading")
-                yield Static(id="p-next")
+                yield Steady(id="p-next")
         yield Footer()
 
     def on_mount(self) -> None:
