@@ -4,7 +4,8 @@ Their name becomes their stable pseudonym (`session.pseudonyms.pseudonym`) in th
 wherever it appears in text anyone typed: the event log's notes, decisions, actions and agenda
 items, other people's needs, meetings, outcomes, reviews: every table, and any search index
 rebuilt after. Their other personal details (access and communication needs, easy-read and
-extra-time wishes, and any column added later) are cleared. Their row, id and perspective stay,
+extra-time wishes, and any column added later) are cleared, and so are the access needs and
+payment notes kept for them in their group's preparation log. Their row, id and perspective stay,
 so the group's counts (who came, turns, speaking time by perspective) stay true.
 
 Their first name on its own is replaced too, unless someone else in the database shares it.
@@ -37,6 +38,13 @@ KEPT = {"id", "group_id", "perspective", "consent_named", "created_at"}
 NOT_SCRUBBED = {"_sqlite_migrations", "erasures"}
 
 Change = tuple[str, int, dict[str, Any]]  # table, rowid, new values of the columns that change
+
+# Their details kept in a group's preparation log (`group_events`), cleared to these values;
+# what stays (that a payment was offered, say) keeps the evaluation's counts true.
+CLEARED_IN_GROUP_LOG: dict[str, dict[str, Any]] = {
+    "needs_recorded": {"needs": [], "named": False},
+    "payment_recorded": {"given": ""},
+}
 
 
 @dataclass
@@ -116,6 +124,8 @@ def _changes(db: Database, member: Member) -> Iterator[Change]:
                 changed = _their_row(db, row, pseudonym(member.id))
             else:
                 changed = _scrubbed(table, row, scrub)
+            if table == "group_events":
+                changed = _their_details_cleared(row, changed, member)
             if changed:
                 yield table, rowid, changed
 
@@ -159,6 +169,18 @@ def _scrubbed(table: str, row: dict[str, Any], scrub: Callable[[str], str]) -> d
         if new != value:
             changed[column] = new
     return changed
+
+
+def _their_details_cleared(
+    row: dict[str, Any], changed: dict[str, Any], member: Member
+) -> dict[str, Any]:
+    """`changed`, also clearing `member`'s needs or payment notes if this row records them."""
+    cleared = CLEARED_IN_GROUP_LOG.get(row["kind"])
+    data = json.loads(changed.get("data", row["data"]))
+    if cleared is None or data.get("member_id") != member.id:
+        return changed
+    new = {**data, **cleared}
+    return changed if new == data else {**changed, "data": json.dumps(new, ensure_ascii=False)}
 
 
 def _virtual_tables(db: Database) -> set[str]:

@@ -370,3 +370,25 @@ async def test_driving_the_app_logs_nothing_about_anyone(
         assert "Margaret's private story" in shown(pilot, "#notes")
     assert "Margaret" not in caplog.text
     assert "Tom Gallagher" not in caplog.text
+
+
+def test_forget_clears_their_needs_and_payment_notes_in_the_groups_preparation_log() -> None:
+    db, meeting_id, who = meeting_with_margaret()
+    assert coproduce("needs", NAME, "step-free access", "--named").exit_code == 0
+    paid = coproduce(
+        "payment", "add", meeting_id[:8], NAME, "--offered", "payment", "--given", "bus fare"
+    )
+    assert paid.exit_code == 0, paid.output
+
+    assert coproduce("forget", NAME, "--yes").exit_code == 0
+
+    kept = {
+        kind: json.loads(data)
+        for kind, data in saved().execute("SELECT kind, data FROM group_events").fetchall()
+    }
+    assert kept["needs_recorded"]["needs"] == []
+    assert kept["needs_recorded"]["named"] is False
+    assert kept["payment_recorded"]["given"] == ""
+    assert kept["payment_recorded"]["offered"] == ["payment"]
+    assert b"step-free" not in on_disk(default_db_path())
+    assert b"bus fare" not in on_disk(default_db_path())
