@@ -2,7 +2,8 @@
 
 Groups, members, meetings, outcomes and the rest have ids unique across databases (uuid4), so
 their rows are copied as they are; a row already there (from an earlier merge) is left alone.
-Events are numbered locally, so each copied event gets the next free `seq`, its `batch` (the
+Events (a meeting's, and a group's preparation log) are numbered locally, so each copied event
+gets the next free `seq`, its `batch` (the
 first seq of its user action) is renumbered the same way, and every undo is pointed at the new
 number of the batch it took back. Running the same merge twice adds nothing."""
 
@@ -18,7 +19,8 @@ from store.errors import StoreError
 
 # Parents before children, so foreign keys hold at every step.
 FIRST = ("groups", "members", "meetings")
-NOT_COPIED = {"_sqlite_migrations", "events"}
+LOGS = ("events", "group_events")  # numbered locally: renumbered when copied
+NOT_COPIED = {"_sqlite_migrations", *LOGS}
 LOCAL_PREFIX = "device_"  # one laptop's connections to browsers: nothing to evaluate
 
 
@@ -48,7 +50,8 @@ def merge(target: Database, source: Database) -> Merged:
         for table in _tables_in_order(source, target, merged):
             _copy_rows(target, source, table, merged)
             if table == "meetings":
-                _copy_events(target, source, merged)
+                for log in LOGS:
+                    _copy_log(target, source, log, merged)
     return merged
 
 
@@ -82,15 +85,17 @@ def _copy_rows(target: Database, source: Database, table: str, merged: Merged) -
     merged.added(table, after - before)
 
 
-def _copy_events(target: Database, source: Database, merged: Merged) -> None:
-    shared = [c for c in _columns(source, "events") if c in _columns(target, "events")]
-    cursor = source.execute(f"SELECT {', '.join(shared)} FROM events ORDER BY seq")
+def _copy_log(target: Database, source: Database, log: str, merged: Merged) -> None:
+    """Copy a log of events (a meeting's or a group's preparation), renumbering as it goes."""
+    if log not in source.table_names():
+        return
+    shared = [c for c in _columns(source, log) if c in _columns(target, log)]
+    cursor = source.execute(f"SELECT {', '.join(shared)} FROM [{log}] ORDER BY seq")
     rows = [dict(zip(shared, values, strict=True)) for values in cursor]
     already = {
-        event_id: batch
-        for event_id, batch in target.execute("SELECT id, batch FROM events").fetchall()
+        event_id: batch for event_id, batch in target.execute(f"SELECT id, batch FROM [{log}]")
     }
-    next_seq = target.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
+    next_seq = target.execute(f"SELECT COALESCE(MAX(seq), 0) + 1 FROM [{log}]").fetchone()[0]
     batches: dict[int, int] = {}
     copied: list[dict[str, Any]] = []
     for row in rows:
@@ -106,5 +111,5 @@ def _copy_events(target: Database, source: Database, merged: Merged) -> None:
         copied.append(row)
         next_seq += 1
     if copied:
-        target.table("events").insert_all(copied)
-    merged.added("events", len(copied))
+        target.table(log).insert_all(copied)
+    merged.added(log, len(copied))

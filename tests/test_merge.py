@@ -7,13 +7,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from session import live
+from session import live, plan
 from session.clock import FrozenClock
 from session.setup import new_group, new_meeting, new_member
 from store.db import open_db
 from store.live import LiveMeeting
 from store.log import load
 from store.merge import merge_file
+from store.plan import GroupPreparation, load_plan
 from store.records import groups, meetings, save_group, save_meeting, save_member
 from tests.cli_runner import coproduce
 
@@ -96,3 +97,30 @@ def test_the_merge_command_reports_what_it_added(tmp_path: Path) -> None:
     missing = coproduce("merge", str(tmp_path / "nope.db"), "--db", str(tmp_path / "north.db"))
     assert missing.exit_code == 1
     assert "There is no database at" in missing.stderr
+
+
+def prepared(db: Database, name: str) -> None:
+    """The group's preparation log: two issues raised, the second undone."""
+    group = next(g for g in groups(db) if g.name == name)
+    prep = GroupPreparation(db, group.id, FrozenClock(NOW))
+    heard = {"raised_by": None, "heard_how": "phone", "heard_on": NOW.date()}
+    prep.do(partial(plan.raise_issue, text=f"Buses in {name}", **heard))
+    prep.do(partial(plan.raise_issue, text="Raised by mistake", **heard))
+    prep.do(plan.undo)
+
+
+def test_merging_keeps_each_groups_preparation_as_it_was(tmp_path: Path) -> None:
+    target, _ = one_group(tmp_path / "north.db", "North")
+    prepared(target, "North")
+    source, _ = one_group(tmp_path / "south.db", "South")
+    prepared(source, "South")
+    source.close()
+
+    merge_file(target, tmp_path / "south.db")
+    merge_file(target, tmp_path / "south.db")
+
+    for group in groups(target):
+        issues = [i.text for i in load_plan(target, group.id).open_issues]
+        assert issues == [f"Buses in {group.name}"]  # the undo still takes back the second
+    seqs = [row[0] for row in target.execute("SELECT seq FROM group_events ORDER BY seq")]
+    assert seqs == list(range(1, 7))
