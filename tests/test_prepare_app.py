@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
-from textual.widgets import Checkbox, Select, TextArea
+from textual.widgets import Checkbox, Select, Static, TextArea
 
 from session import live
 from session.follow_up import action_update
@@ -226,6 +226,15 @@ async def test_roles_are_offered_and_filled_and_the_agreement_opens_the_meeting(
         await pilot.pause()
         assert isinstance(pilot.app.screen, AgreementReminder)
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LiveScreen)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AgreementReminder), "and again on request"
+        assert any(
+            "1. Take turns to speak" in str(s.content) for s in pilot.app.screen.query(Static)
+        )
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, LiveScreen)
 

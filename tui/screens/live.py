@@ -16,8 +16,10 @@ from session.live import MINUTE_TAKER, LiveState
 from session.setup import Member
 from store import device_access
 from store.log import load_batch
+from store.plan import load_plan
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal
+from tui.screens.agreement import AgreementReminder
 from tui.screens.device_list import DeviceList
 from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
 from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
@@ -168,6 +170,13 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             "Devices",
             tooltip="See who joined from a browser, and disconnect a device.",
             id="live.devices",
+        ),
+        Binding(
+            "A",
+            "agreement",
+            "Agreement",
+            tooltip="Show the group agreement the group wrote together.",
+            id="live.agreement",
         ),
         *TURN_BINDINGS,
         *EVALUATION_BINDINGS,
@@ -426,6 +435,16 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         easy_read = self.query_one("#easy-read", Static)
         easy_read.update(f"▤ Easy-read papers: {people} asked for them")
         easy_read.display = bool(wanting)
+
+    def action_agreement(self) -> None:
+        agreement = load_plan(self.meeting.db, self.group.id).agreement
+        if agreement is None:
+            self.notify(
+                "The group has not written an agreement yet: P on the list of meetings.",
+                title="No agreement yet",
+            )
+            return
+        self.app.push_screen(AgreementReminder(agreement))
 
     def show_join_info(self) -> None:
         """While `coproduce serve` runs, where and with which code to join from a browser."""
