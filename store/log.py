@@ -1,28 +1,49 @@
-"""The event log: every meeting is the events committed for it, in order."""
+"""Event logs: every meeting is the events committed for it, in order, and so is every group's
+preparation before its meetings (issues, votes, places, needs, agreement, payments)."""
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from session.acting import ACTING_ROLES, FACILITATOR
-from session.events import Event, Recorded, from_data, to_data
+from session.events import EVENT_TYPES, Event, Recorded, from_data, to_data
 from session.ids import new_id
+from session.plan_events import PLAN_EVENT_TYPES
+
+
+@dataclass(frozen=True)
+class Log:
+    """A table of events, the column saying whose log each row is in, and the kinds it holds."""
+
+    table: str
+    owner: str
+    types: dict[str, type[Event]]
+
+
+MEETING_LOG = Log("events", "meeting_id", EVENT_TYPES)
+GROUP_LOG = Log("group_events", "group_id", PLAN_EVENT_TYPES)
 
 
 def append(
-    db: Database, meeting_id: str, events: list[Event], at: datetime, role: str = FACILITATOR
+    db: Database,
+    owner_id: str,
+    events: list[Event],
+    at: datetime,
+    role: str = FACILITATOR,
+    log: Log = MEETING_LOG,
 ) -> list[Recorded]:
-    """Add `events` as one batch (one user action), made at `at` by someone acting in `role`
-    (one of `session.acting.ACTING_ROLES`). Call inside `store.db.writing`."""
+    """Add `events` to `owner_id`'s log as one batch (one user action), made at `at` by someone
+    acting in `role` (one of `session.acting.ACTING_ROLES`). Call inside `store.db.writing`."""
     if role not in ACTING_ROLES:
         raise ValueError(f"unknown acting role {role!r}")
-    first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
+    first = db.execute(f"SELECT COALESCE(MAX(seq), 0) + 1 FROM [{log.table}]").fetchone()[0]
     rows = [
         {
             "seq": first + offset,
             "id": new_id(),
-            "meeting_id": meeting_id,
+            log.owner: owner_id,
             "batch": first,
             "at": at.isoformat(),
             "kind": event.kind,
@@ -31,23 +52,25 @@ def append(
         }
         for offset, event in enumerate(events)
     ]
-    db.table("events").insert_all(rows)
+    db.table(log.table).insert_all(rows)
     return [Recorded(first + offset, first, at, event) for offset, event in enumerate(events)]
 
 
-def load(db: Database, meeting_id: str, after_seq: int = 0) -> list[Recorded]:
+def load(db: Database, owner_id: str, after_seq: int = 0, log: Log = MEETING_LOG) -> list[Recorded]:
     rows = db.execute(
-        "SELECT seq, batch, at, kind, data FROM events"
-        " WHERE meeting_id = ? AND seq > ? ORDER BY seq",
-        [meeting_id, after_seq],
+        f"SELECT seq, batch, at, kind, data FROM [{log.table}]"
+        f" WHERE {log.owner} = ? AND seq > ? ORDER BY seq",
+        [owner_id, after_seq],
     ).fetchall()
     return [
-        Recorded(seq, batch, datetime.fromisoformat(at), from_data(kind, json.loads(data)))
+        Recorded(
+            seq, batch, datetime.fromisoformat(at), from_data(kind, json.loads(data), log.types)
+        )
         for seq, batch, at, kind, data in rows
     ]
 
 
-def load_batch(db: Database, batch: int) -> list[Event]:
+def load_batch(db: Database, batch: int, log: Log = MEETING_LOG) -> list[Event]:
     """The events of one user action, e.g. to say what an undo took back."""
-    rows = db.execute("SELECT kind, data FROM events WHERE batch = ? ORDER BY seq", [batch])
-    return [from_data(kind, json.loads(data)) for kind, data in rows.fetchall()]
+    rows = db.execute(f"SELECT kind, data FROM [{log.table}] WHERE batch = ? ORDER BY seq", [batch])
+    return [from_data(kind, json.loads(data), log.types) for kind, data in rows.fetchall()]

@@ -1,77 +1,34 @@
 """A group's preparation backed by the database (its own log, `group_events`): each command's
 events are committed before the state the screens show changes, as for a live meeting."""
 
-import json
 from collections.abc import Callable
-from datetime import datetime
 
 from sqlite_utils import Database
 
-from session.acting import ACTING_ROLES, FACILITATOR
+from session.acting import FACILITATOR
 from session.agenda import unfinished
 from session.clock import Clock
-from session.events import Event, Recorded, Undone, from_data, to_data
-from session.ids import new_id
+from session.events import Event, Undone
 from session.live import Action, LiveState
 from session.live import fold as fold_meeting
 from session.plan import GroupPlan, apply, fold
-from session.plan_events import PLAN_EVENT_TYPES, OptionChosen
+from session.plan_events import OptionChosen
 from session.setup import Meeting
 from store.db import writing
 from store.evaluation import action_statuses
-from store.log import load as load_meeting
+from store.log import GROUP_LOG, append, load, load_batch
 from store.records import meetings
 
 PlanCommand = Callable[[GroupPlan], list[Event]]
 
 
-def append(
-    db: Database, group_id: str, events: list[Event], at: datetime, role: str = FACILITATOR
-) -> list[Recorded]:
-    """Add `events` to the group's log as one batch. Call inside `store.db.writing`."""
-    if role not in ACTING_ROLES:
-        raise ValueError(f"unknown acting role {role!r}")
-    first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM group_events").fetchone()[0]
-    db.table("group_events").insert_all(
-        {
-            "seq": first + offset,
-            "id": new_id(),
-            "group_id": group_id,
-            "batch": first,
-            "at": at.isoformat(),
-            "kind": event.kind,
-            "data": json.dumps(to_data(event), ensure_ascii=False),
-            "role": role,
-        }
-        for offset, event in enumerate(events)
-    )
-    return [Recorded(first + offset, first, at, event) for offset, event in enumerate(events)]
-
-
-def load(db: Database, group_id: str, after_seq: int = 0) -> list[Recorded]:
-    rows = db.execute(
-        "SELECT seq, batch, at, kind, data FROM group_events"
-        " WHERE group_id = ? AND seq > ? ORDER BY seq",
-        [group_id, after_seq],
-    ).fetchall()
-    return [
-        Recorded(
-            seq,
-            batch,
-            datetime.fromisoformat(at),
-            from_data(kind, json.loads(data), PLAN_EVENT_TYPES),
-        )
-        for seq, batch, at, kind, data in rows
-    ]
-
-
 def load_plan(db: Database, group_id: str) -> GroupPlan:
-    return fold(group_id, load(db, group_id))
+    return fold(group_id, load(db, group_id, log=GROUP_LOG))
 
 
 def undone_events(db: Database, events: list[Event]) -> list[Event]:
     """The events an `Undone` among `events` took back."""
-    return [e for u in events if isinstance(u, Undone) for e in load_batch(db, u.batch)]
+    return [e for u in events if isinstance(u, Undone) for e in load_batch(db, u.batch, GROUP_LOG)]
 
 
 class GroupPreparation:
@@ -89,7 +46,7 @@ class GroupPreparation:
         with writing(self.db):
             self.plan = load_plan(self.db, self.group_id)
             events = command(self.plan)
-            recorded = append(self.db, self.group_id, events, self.clock(), self.role)
+            recorded = append(self.db, self.group_id, events, self.clock(), self.role, GROUP_LOG)
             self._update_meetings(events)
         if any(isinstance(e, Undone) for e in events):
             self.plan = load_plan(self.db, self.group_id)
@@ -107,7 +64,7 @@ class GroupPreparation:
                 place = self.plan.place(option.place_id).name
                 self._set_meeting(option.meeting_id, option.starts_at.isoformat(), place)
             if isinstance(event, Undone):
-                for was in load_batch(self.db, event.batch):
+                for was in load_batch(self.db, event.batch, GROUP_LOG):
                     if isinstance(was, OptionChosen):
                         option = next(o for o in self.plan.options if o.id == was.option_id)
                         self._set_meeting(option.meeting_id, was.was_starts_at, was.was_place)
@@ -116,18 +73,13 @@ class GroupPreparation:
         self.db.table("meetings").update(meeting_id, {"starts_at": starts_at, "place": place})
 
 
-def load_batch(db: Database, batch: int) -> list[Event]:
-    rows = db.execute("SELECT kind, data FROM group_events WHERE batch = ? ORDER BY seq", [batch])
-    return [from_data(kind, json.loads(data), PLAN_EVENT_TYPES) for kind, data in rows.fetchall()]
-
-
 def earlier_meetings(db: Database, meeting: Meeting) -> list[tuple[Meeting, LiveState]]:
     """The group's meetings that started before `meeting`, earliest first, with their state."""
     found = []
     for other in meetings(db, meeting.group_id):
         if other.id == meeting.id or other.starts_at > meeting.starts_at:
             continue
-        state = fold_meeting(other.id, load_meeting(db, other.id))
+        state = fold_meeting(other.id, load(db, other.id))
         if state.started_at is not None:
             found.append((other, state))
     return found
