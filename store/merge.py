@@ -16,10 +16,11 @@ from sqlite_utils import Database
 
 from store.db import open_db, writing
 from store.errors import StoreError
+from store.log import GROUP_LOG, MEETING_LOG
 
 # Parents before children, so foreign keys hold at every step.
 FIRST = ("groups", "members", "meetings")
-LOGS = ("events", "group_events")  # numbered locally: renumbered when copied
+LOGS = (MEETING_LOG.table, GROUP_LOG.table)  # numbered locally: renumbered when copied
 NOT_COPIED = {"_sqlite_migrations", *LOGS}
 LOCAL_PREFIX = "device_"  # one laptop's connections to browsers: nothing to evaluate
 
