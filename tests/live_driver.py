@@ -47,7 +47,7 @@ async def press_then_choose(pilot: Pilot[None], key: str, name: str) -> None:
 
 
 async def advance(pilot: Pilot[Any], seconds: float) -> None:
-    """Let `seconds` pass on the frozen clock, and let the screen's once-a-second clock update see it."""
+    """Let `seconds` pass on the frozen clock, and show it as the once-a-second update would."""
     app = pilot.app
     assert isinstance(app, CoproduceApp) and isinstance(app.clock, FrozenClock)
     app.clock.advance(seconds)

@@ -373,7 +373,7 @@ async def test_driving_the_app_logs_nothing_about_anyone(
 
 
 def test_forget_clears_their_needs_and_payment_notes_in_the_groups_preparation_log() -> None:
-    db, meeting_id, who = meeting_with_margaret()
+    _db, meeting_id, _who = meeting_with_margaret()
     assert coproduce("needs", NAME, "step-free access", "--named").exit_code == 0
     paid = coproduce(
         "payment", "add", meeting_id[:8], NAME, "--offered", "payment", "--given", "bus fare"
