@@ -67,7 +67,12 @@ def minutes_markdown(db: Database, meeting_id: str, clock: Clock = system_clock)
 
 
 def _scrubbed(recorded: Recorded, scrub: Callable[[str], str]) -> Recorded:
+    """The event with `scrub` applied to its text, or as it was when that changes nothing (most
+    events hold no text, and rebuilding every one of them was most of an export's time)."""
     event = recorded.event
+    plain = [list(v) if isinstance(v, tuple) else v for v in vars(event).values()]
+    if scrub_json(plain, scrub) == plain:
+        return recorded
     return replace(recorded, event=from_data(event.kind, scrub_json(to_data(event), scrub)))
 
 
