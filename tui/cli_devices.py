@@ -10,7 +10,7 @@ from store.records import find_meeting, find_member, meeting_in_progress
 from tui.app import make_app
 from tui.cli_base import db_option, db_path, open_store, say
 from tui.screens.devices import Device
-from tui.serve import DEFAULT_HOST, DEFAULT_PORT, JoinServer
+from tui.serve_address import DEFAULT_HOST, DEFAULT_PORT
 
 NO_MEETING = "No meeting is in progress. Say which one with --meeting (its title or id)."
 
@@ -80,6 +80,8 @@ def serve(clock: Clock, meeting_ref: str | None, host: str, port: int) -> None:
     network). The projector shows the address and the code.
     """
     db = open_store()
+    from tui.serve import JoinServer  # the web server loads only for this command
+
     server = JoinServer(db, db_path(), _meeting_id(db, meeting_ref), clock, host, port)
     say(f"Join at {server.invitation.address} with the code {server.invitation.code}.")
     say("The projector shows them too. Press ctrl+c to stop.")

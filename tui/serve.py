@@ -8,7 +8,6 @@ in the group; each connection is then tied to one member and can be revoked by t
 import asyncio
 import html
 import shlex
-import socket
 import sys
 from pathlib import Path
 
@@ -23,18 +22,10 @@ from session.clock import Clock
 from store import device_access, records
 from store.device_access import Invitation
 from store.errors import StoreError
+from tui.serve_address import DEFAULT_HOST, DEFAULT_PORT, shown_address
 
 WRONG_CODE_PAUSE_SECONDS = 1.0
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 VIEW_COMMANDS = {"attendee": "join", "minutes": "minutes"}
-
-
-def shown_address(host: str, port: int) -> str:
-    """The address people type into their browser: this machine's name when listening on every
-    interface, since 0.0.0.0 is not somewhere a browser can go."""
-    name = socket.gethostname() if host in ("0.0.0.0", "::", "") else host
-    return f"http://{name}:{port}"
 
 
 class JoinServer(Server):
