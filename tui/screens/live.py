@@ -154,7 +154,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             "v",
             "projector",
             "Projector view",
-            tooltip="Show only what the room needs, in large text, for the projector.",
+            tooltip="Show only what the room needs, with the time in big digits.",
             id="live.projector",
         ),
         Binding(

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from session import turns
+from session import rotation, turns
 from session.errors import DomainError
-from session.events import Event
+from session.events import ROLES, Event
 from session.live import LiveState, suggested_queue
 from session.measures import measure
 from session.queue import POLICIES, PROGRESSIVE
@@ -298,3 +298,45 @@ class GlossaryScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class RoleRulesForm(FormScreen):
+    """How a role rotates (each item, every few minutes, or by hand), and who volunteers or
+    passes this time: the suggestion for the next holder follows them."""
+
+    heading = "How roles rotate"
+
+    def __init__(self, meeting: LiveMeeting, people: list[Member]) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.people = people
+
+    def fields(self) -> ComposeResult:
+        yield Label("Role")
+        yield Select([(r, r) for r in ROLES], value=ROLES[0], allow_blank=False, id="role")
+        yield Label("How it rotates")
+        yield Select(
+            [(words, rule) for rule, words in rotation.RULES.items()],
+            value=rotation.BY_HAND,
+            allow_blank=False,
+            id="rule",
+        )
+        yield Label("Minutes between hand-overs (when it rotates every few minutes)")
+        yield Input(placeholder="20", id="minutes", type="integer")
+        yield Label("Someone volunteers for it (optional)")
+        yield Select([(literal(p.name), p.id) for p in self.people], id="volunteer")
+        yield Label("Someone would rather pass this time (optional)")
+        yield Select([(literal(p.name), p.id) for p in self.people], id="passes")
+
+    def save(self) -> None:
+        role = str(self.query_one("#role", Select).value)
+        rule = str(self.query_one("#rule", Select).value)
+        typed = self.query_one("#minutes", Input).value.strip()
+        minutes = int(typed) if typed.isdigit() else 0
+        volunteer = self.query_one("#volunteer", Select).value
+        passes = self.query_one("#passes", Select).value
+        self.meeting.do(lambda s: rotation.set_rotation(s, role, rule, minutes))
+        if isinstance(volunteer, str):
+            self.meeting.do(lambda s: rotation.volunteer(s, role, volunteer))
+        if isinstance(passes, str):
+            self.meeting.do(lambda s: rotation.pass_role(s, role, passes))

@@ -20,6 +20,7 @@ from tui.screens.turn_forms import (
     FloorScreen,
     GlossaryScreen,
     OverrideForm,
+    RoleRulesForm,
     SignalForm,
     SignalPicker,
     TurnRulesForm,
@@ -58,6 +59,9 @@ TURN_BINDINGS = [
     _binding("g", "glossary", "Glossary", "Words flagged as jargon, with plain definitions."),
     _binding("r", "read_back", "Read back", "Read back this item's notes and decisions."),
     _binding("y", "rotate_role", "Roles", "Hand over a role to the suggested person, or pass."),
+    _binding(
+        "Y", "role_rules", "Role rules", "Set how a role rotates; note who volunteers or passes."
+    ),
 ]
 
 
@@ -186,6 +190,9 @@ class TurnTakingScreen(MeetingScreen):
             )
             return
         self.app.push_screen(ReadBackScreen(self.meeting), self.after_form)
+
+    def action_role_rules(self) -> None:
+        self.app.push_screen(RoleRulesForm(self.meeting, self.present_members()), self.after_form)
 
     def action_rotate_role(self) -> None:
         state, roster = self.meeting.state, [m.id for m in self.members]
