@@ -39,12 +39,34 @@ async def help_screen(pilot: Pilot[Any]) -> None:
     await pilot.press("question_mark")
 
 
+async def floor(pilot: Pilot[Any]) -> None:
+    await live(pilot)
+    await pilot.press("f")
+
+
+async def evaluation(pilot: Pilot[Any]) -> None:
+    await live(pilot)
+    await pilot.press("E")
+
+
+async def prepare(pilot: Pilot[Any]) -> None:
+    await pilot.press("escape", "P")
+
+
+async def devices(pilot: Pilot[Any]) -> None:
+    await pilot.press("D")
+
+
 SCREENS: dict[str, Steps] = {
     "home": home,
     "live": live,
     "projector": projector,
     "form": form,
     "help": help_screen,
+    "floor": floor,
+    "evaluation": evaluation,
+    "prepare": prepare,
+    "devices": devices,
 }
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 
