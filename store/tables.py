@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from session.pseudonyms import pseudonym, scrubber
+from session.pseudonyms import UNNAMED, pseudonym, scrubber
 from store.errors import StoreError
 from store.files import write_private
 from store.records import groups, members_of
@@ -38,14 +38,27 @@ def exported_names(db: Database) -> list[str]:
 def rows(db: Database, name: str, anonymise: bool) -> Iterator[Row]:
     cursor = db.execute(f"SELECT * FROM [{name}]")
     header = [c[0] for c in cursor.description]
-    scrub = _scrubber(db) if anonymise else None
+    everyone = [m for g in groups(db) for m in members_of(db, g.id)]
+    if anonymise:
+        scrub = scrubber(everyone)
+    else:  # consent to be named holds in every export, this one included
+        scrub = scrubber([m for m in everyone if not m.consent_named], label=lambda m: UNNAMED)
     for values in cursor:
         row = dict(zip(header, values, strict=True))
-        yield _anonymised(name, row, scrub) if scrub else row
+        yield _anonymised(name, row, scrub) if anonymise else _consented(row, scrub)
 
 
-def _scrubber(db: Database) -> Callable[[str], str]:
-    return scrubber([m for g in groups(db) for m in members_of(db, g.id)])
+def _consented(row: Row, scrub: Callable[[str], str]) -> Row:
+    """The row with the names of people who did not consent to be named replaced, wherever
+    they stand: their own row, views of who spoke, and text anyone typed."""
+    return {
+        column: json.dumps(scrub_json(json.loads(value), scrub), ensure_ascii=False)
+        if column == "data" and isinstance(value, str)
+        else scrub(value)
+        if isinstance(value, str)
+        else value
+        for column, value in row.items()
+    }
 
 
 def _anonymised(table: str, row: Row, scrub: Callable[[str], str]) -> Row:

@@ -228,3 +228,16 @@ def test_a_report_never_names_someone_who_did_not_consent(
     assert result.exit_code == 0, result.output
     assert "chloe" not in result.stdout.casefold()
     assert "Margaret Okafor" in result.stdout
+
+
+@pytest.mark.parametrize("format_", ["csv", "json"])
+def test_the_full_data_export_still_never_names_someone_who_did_not_consent(
+    db: Database, tmp_path: Path, format_: str
+) -> None:
+    folder = tmp_path / "out"
+    result = coproduce("data", str(folder), "--format", format_, "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 0, result.output
+    written = "".join(p.read_text() for p in folder.iterdir())
+    assert "chloe" not in written.casefold()
+    assert "Margaret Okafor" in written
+    assert "someone who asked not to be named" in written
