@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from session import live
+from session import live, readback
 from session.clock import FrozenClock
 from session.errors import DomainError
 from session.live import MINUTE_TAKER
@@ -125,3 +125,20 @@ async def test_an_attendee_raises_and_lowers_their_own_hand(tmp_path: Path) -> N
         assert shown(pilot, "#device-status") == "Press h to raise your hand"
     assert projector.refresh()
     assert projector.state.queue == ()
+
+
+async def test_the_minute_takers_device_shows_amendments_and_agreement_as_the_projector_does(
+    tmp_path: Path,
+) -> None:
+    clock = frozen_clock()
+    projector, people = started_demo(tmp_path / "m.db", clock)
+    projector.do(lambda s: live.write_note(s, "Buses late"))
+    note = projector.state.notes[0]
+    projector.do(lambda s: readback.amend(s, note.id, "Buses late three times", "a count"))
+    device = make_app(
+        open_db(tmp_path / "m.db"), projector.meeting_id, clock, Device("minutes", people["Tom"])
+    )
+    async with device.run_test(size=SIZE) as pilot:
+        assert shown(pilot, "#item-notes") == (
+            "• Buses late three times  (Tom Gallagher) (amended)"
+        )

@@ -17,6 +17,7 @@ from session.live import MINUTE_TAKER, LiveState
 from store import device_access, records
 from store.live import LiveMeeting
 from tui.literal import clock_face, literal
+from tui.record_lines import action_line, decision_line, note_line
 from tui.screens.forms import ActionForm, DecisionForm, NoteForm
 from tui.screens.meeting_screen import MeetingScreen
 from tui.widgets.steady import Steady
@@ -131,17 +132,9 @@ class MinutesScreen(DeviceScreen):
 
     def show_body(self, state: LiveState) -> None:
         here = state.item_id
-        notes = [
-            f"• {n.text}  ({self.person(n.author_id)})" for n in state.notes if n.item_id == here
-        ]
-        records = [
-            f"✔ Decided ({d.method}): {d.text}" for d in state.decisions if d.item_id == here
-        ]
-        records += [
-            f"→ Action: {a.what} — {self.person(a.owner_id)}, by {a.due:%a %d %b}"
-            for a in state.actions
-            if a.item_id == here
-        ]
+        notes = [note_line(state, n, self.person) for n in state.notes if n.item_id == here]
+        records = [decision_line(state, d) for d in state.decisions if d.item_id == here]
+        records += [action_line(a, self.person) for a in state.actions if a.item_id == here]
         self.query_one("#item-notes", Static).update(
             literal("\n".join(notes)) if notes else Text("No notes yet", style="italic")
         )

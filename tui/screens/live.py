@@ -19,6 +19,7 @@ from store.log import load_batch
 from store.plan import load_plan
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal
+from tui.record_lines import action_line, decision_line, note_line
 from tui.screens.agreement import AgreementReminder
 from tui.screens.device_list import DeviceList
 from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
@@ -317,23 +318,11 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         notes = [n for n in state.notes if n.item_id == state.item_id][-SHOWN_NOTES:]
         if not notes:
             return Text("No notes on this item yet — press w to write one", style="italic")
-        return literal(
-            "\n".join(
-                f"• {state.amended_text(n.id, n.text)}  ({self.person(n.author_id)})"
-                f"{agreed_mark(state, n.id)}"
-                for n in notes
-            )
-        )
+        return literal("\n".join(note_line(state, n, self.person) for n in notes))
 
     def decisions_text(self, state: LiveState) -> Text:
-        lines = [
-            f"✔ Decided ({d.method}): {state.amended_text(d.id, d.text)}{agreed_mark(state, d.id)}"
-            for d in state.decisions
-        ]
-        lines += [
-            f"→ Action: {a.what} — {self.person(a.owner_id)}, by {a.due:%a %d %b}"
-            for a in state.actions
-        ]
+        lines = [decision_line(state, d) for d in state.decisions]
+        lines += [action_line(a, self.person) for a in state.actions]
         if not lines:
             return Text("None yet — press d for a decision, a for an action", style="italic")
         return literal("\n".join(lines[-SHOWN_RECORDS:]))
@@ -471,9 +460,3 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
 
     def action_switch_theme(self) -> None:
         switch_theme(self)
-
-
-def agreed_mark(state: LiveState, record_id: str) -> str:
-    """Marks a record the room agreed at read-back, and one amended since it was written."""
-    amended = any(a.record_id == record_id for a in state.amendments)
-    return (" ✓ agreed" if record_id in state.agreed else "") + (" (amended)" if amended else "")
