@@ -175,3 +175,26 @@ def schedule_words(outcome: Outcome, reviews: list[Review]) -> str:
     due = next_review(outcome, reviews)
     when = "no further review planned" if due is None else f"next review {full_date(due)}"
     return f"{outcome.review_schedule}: {when}"
+
+
+def held_on(text: str, today: date) -> date:
+    """The day a review was held: today, or a date written as 2026-11-03."""
+    if text.strip().casefold() == "today":
+        return today
+    try:
+        held = date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError(f"Please give the review's date as 2026-11-03, not “{text}”.") from None
+    if held > today:
+        raise DomainError(f"{full_date(held)} hasn't happened yet. When was the review held?")
+    return held
+
+
+def review_status(outcome: Outcome, reviews: list[Review], today: date) -> str:
+    """Whether a review is due, in words with a symbol (never colour alone)."""
+    due = next_review(outcome, reviews)
+    if due is None:
+        return "✔ Reviewed: no further review planned."
+    if due <= today:
+        return f"⏰ REVIEW DUE since {full_date(due)}."
+    return f"○ Not due yet: next review {full_date(due)}."

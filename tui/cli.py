@@ -40,6 +40,7 @@ from tui.cli_meeting_prep import AGENDA_COMMANDS
 from tui.cli_meeting_prep import COMMANDS as MEETING_PREP_COMMANDS
 from tui.cli_plan import COMMANDS as PLAN_COMMANDS
 from tui.cli_privacy import COMMANDS as PRIVACY_COMMANDS
+from tui.cli_questions import questions
 
 DEFAULT_TIMEBOX = 15
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
@@ -323,6 +324,7 @@ def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) ->
 cli.add_command(minutes)
 cli.add_command(join)
 cli.add_command(serve)
+group_commands.add_command(questions)
 for command in (*EVALUATION_COMMANDS, *PRIVACY_COMMANDS, *PLAN_COMMANDS, *MEETING_PREP_COMMANDS):
     cli.add_command(command)
 for command in AGENDA_COMMANDS:

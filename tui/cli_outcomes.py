@@ -1,14 +1,18 @@
 """The commands for outcomes (what success looks like, in the group's words) and their reviews."""
 
-from datetime import date
-
 import click
 
 from session.clock import Clock
 from session.dates import full_date
-from session.errors import DomainError
 from session.ids import short
-from session.outcomes import EVIDENCE, new_outcome, new_review, schedule_words, trend
+from session.outcomes import (
+    EVIDENCE,
+    held_on,
+    new_outcome,
+    new_review,
+    schedule_words,
+    trend,
+)
 from store.errors import StoreError
 from store.outcomes import (
     due_reviews,
@@ -130,7 +134,7 @@ def review_add(
     group = pick_group(db, group_ref)
     outcome = find_outcome(db, group.id, outcome_ref)
     today = clock().astimezone().date()
-    reviewed_on = _held_on(on_day, today)
+    reviewed_on = held_on(on_day, today)
     member_id = None
     if said_by.strip():
         try:
@@ -149,19 +153,6 @@ def review_add(
     save_review(db, review, clock)
     say(f"Recorded progress {progress} of {outcome.scale_top} on “{outcome.text}”.")
     say(f"Reviewed {schedule_words(outcome, reviews_of(db, outcome.id))}.")
-
-
-def _held_on(text: str, today: date) -> date:
-    """The day a review was held: today, or a date written as 2026-11-03."""
-    if text.strip().casefold() == "today":
-        return today
-    try:
-        held = date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError(f"Please give the review's date as 2026-11-03, not “{text}”.") from None
-    if held > today:
-        raise DomainError(f"{full_date(held)} hasn't happened yet. When was the review held?")
-    return held
 
 
 @click.command("reviews")
