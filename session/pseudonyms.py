@@ -9,7 +9,19 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from session.report import Bar, BarChart, Block, Bullets, Heading, Paragraph, Report, Table
+from session.report import (
+    Bar,
+    BarChart,
+    Block,
+    Bullets,
+    Emphasis,
+    Heading,
+    Line,
+    Paragraph,
+    Report,
+    Strong,
+    Table,
+)
 from session.setup import Member
 
 UNNAMED = "someone who asked not to be named"
@@ -95,12 +107,25 @@ def _scrub_block(block: Block, scrub: Callable[[str], str]) -> Block:
         case Heading():
             return Heading(scrub(block.text), block.level)
         case Paragraph():
-            return Paragraph(scrub(block.text))
+            return Paragraph(_scrub_line(block.text, scrub))
         case Bullets():
-            return Bullets(tuple(scrub(i) for i in block.items))
+            return Bullets(tuple(_scrub_line(i, scrub) for i in block.items))
         case Table():
             rows = tuple(tuple(scrub(c) for c in row) for row in block.rows)
             return Table(tuple(scrub(h) for h in block.header), rows)
         case BarChart():
             bars = tuple(Bar(scrub(b.label), b.value, scrub(b.shown)) for b in block.bars)
-            return BarChart(scrub(block.title), bars, scrub(block.summary))
+            return BarChart(scrub(block.title), bars, scrub(block.summary), block.full)
+
+
+def _scrub_line(line: Line, scrub: Callable[[str], str]) -> Line:
+    if isinstance(line, str):
+        return scrub(line)
+    return tuple(
+        Strong(scrub(s.text))
+        if isinstance(s, Strong)
+        else Emphasis(scrub(s.text))
+        if isinstance(s, Emphasis)
+        else scrub(s)
+        for s in line
+    )

@@ -7,6 +7,33 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Strong:
+    """Words to stand out, such as the label in "**When:** Tuesday"."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Words set apart, such as who wrote a note and when."""
+
+    text: str
+
+
+Span = str | Strong | Emphasis
+Line = str | tuple[Span, ...]  # plain text, or text made of spans
+
+
+def spans(line: Line) -> tuple[Span, ...]:
+    return (line,) if isinstance(line, str) else line
+
+
+def plain(line: Line) -> str:
+    """The line's words without any emphasis."""
+    return "".join(s if isinstance(s, str) else s.text for s in spans(line))
+
+
+@dataclass(frozen=True)
 class Heading:
     text: str
     level: int = 2
@@ -14,12 +41,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: str
+    text: Line
 
 
 @dataclass(frozen=True)
 class Bullets:
-    items: tuple[str, ...]
+    items: tuple[Line, ...]
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,22 @@ INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?\w+;)")
 BLOCK_START = re.compile(r"^([>+=-])|^(\d+)([.)])")
 
 
-def inline(text: str) -> str:
+def inline(text: str, line_start: bool = True) -> str:
     """`text` as one line of Markdown that renders literally.
 
     Line breaks become spaces, control characters become visible symbols, and the characters
-    Markdown would read as formatting, links, HTML, table cells or headings are escaped.
+    Markdown would read as formatting, links, HTML, table cells or headings are escaped. Without
+    `line_start` (text after a heading's `#`, or inside a line), what would only mean something
+    at the start of a line (a list's `-` or `1.`) is left as it is.
     """
     flat = " ".join(visible(text).split())
     escaped = INLINE_SPECIAL.sub(lambda match: "\\" + match.group(0), flat)
-    return BLOCK_START.sub(_escape_block_start, escaped)
+    return line_started(escaped) if line_start else escaped
+
+
+def line_started(markdown: str) -> str:
+    """`markdown` with whatever would start a list or a quote at the start of a line escaped."""
+    return BLOCK_START.sub(_escape_block_start, markdown)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

@@ -8,13 +8,18 @@ from session.report import (
     BarChart,
     Block,
     Bullets,
+    Emphasis,
     Heading,
+    Line,
     Paragraph,
     Report,
+    Span,
+    Strong,
     Table,
+    spans,
 )
 from session.text import visible
-from store.markdown import inline, table
+from store.markdown import inline, line_started, table
 
 TEXT_BAR_WIDTH = 20
 
@@ -29,16 +34,35 @@ def to_markdown(report: Report) -> str:
 def _markdown(block: Block) -> str:
     match block:
         case Heading():
-            return f"{'#' * block.level} {inline(block.text)}"
+            return f"{'#' * block.level} {inline(block.text, line_start=False)}"
         case Paragraph():
-            return inline(block.text)
+            return _markdown_line(block.text)
         case Bullets():
-            return "\n".join(f"- {inline(item)}" for item in block.items)
+            return "\n".join(f"- {_markdown_line(item)}" for item in block.items)
         case Table():
             rows = [tuple(inline(cell) for cell in row) for row in block.rows]
             return "\n".join(table(tuple(inline(h) for h in block.header), rows))
         case BarChart():
             return _markdown_chart(block)
+
+
+def _markdown_line(line: Line) -> str:
+    return line_started("".join(_markdown_span(span) for span in spans(line)))
+
+
+def _markdown_span(span: Span) -> str:
+    text = span if isinstance(span, str) else span.text
+    core = inline(text, line_start=False)
+    if not core:
+        return " " if text[:1].isspace() else ""
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() else ""
+    match span:
+        case Strong():
+            core = f"**{core}**"
+        case Emphasis():
+            core = f"*{core}*"
+    return f"{before}{core}{after}"
 
 
 def text_bar(value: float, largest: float, width: int = TEXT_BAR_WIDTH) -> str:
@@ -100,15 +124,28 @@ def _text(text: str) -> str:
     return escape(visible(text), quote=True)
 
 
+def _html_line(line: Line) -> str:
+    parts = []
+    for span in spans(line):
+        match span:
+            case Strong():
+                parts.append(f"<strong>{_text(span.text)}</strong>")
+            case Emphasis():
+                parts.append(f"<em>{_text(span.text)}</em>")
+            case _:
+                parts.append(_text(span))
+    return "".join(parts)
+
+
 def _html(block: Block, index: int) -> str:
     match block:
         case Heading():
             level = min(block.level, 6)
             return f"<h{level}>{_text(block.text)}</h{level}>"
         case Paragraph():
-            return f"<p>{_text(block.text)}</p>"
+            return f"<p>{_html_line(block.text)}</p>"
         case Bullets():
-            items = "".join(f"<li>{_text(item)}</li>" for item in block.items)
+            items = "".join(f"<li>{_html_line(item)}</li>" for item in block.items)
             return f"<ul>{items}</ul>"
         case Table():
             return _html_table(block.header, block.rows)

@@ -80,10 +80,56 @@ def test_export_to_a_missing_folder_is_refused(tmp_path: Path) -> None:
     )
 
 
-def test_export_knows_only_markdown() -> None:
+def test_export_knows_markdown_and_html_only() -> None:
     held_demo()
 
     result = coproduce("export", "getting about and getting a break", "--format", "pdf")
 
     assert result.exit_code == 2
-    assert "'pdf' is not 'md'" in result.stderr
+    assert "'pdf' is not one of 'md', 'html'" in result.stderr
+
+
+def test_export_writes_the_minutes_as_offline_html(tmp_path: Path) -> None:
+    held_demo()
+    output = tmp_path / "minutes.html"
+
+    result = coproduce("export", "getting about", "--format", "html", "--output", str(output))
+
+    assert result.exit_code == 0
+    assert f"Wrote the minutes of “Getting about and getting a break” to {output}." in (
+        result.stdout
+    )
+    page = output.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+    assert page.count("<h1>") == 1
+    assert "<h2>Who attended</h2>" in page
+    assert "[bold red]Buses[/] late ␛[31magain" in page
+    assert "Chloe" not in page
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+
+
+def test_export_easy_read_in_markdown_and_html() -> None:
+    held_demo()
+
+    easy = coproduce("export", "getting about", "--easy-read")
+    html = coproduce("export", "getting about", "--easy-read", "--format", "html")
+
+    assert easy.exit_code == 0 and html.exit_code == 0
+    assert "This is the easy read version of the minutes." in easy.stdout
+    assert "## Words we explained" in easy.stdout
+    assert "<h2>Words we explained</h2>" in html.stdout
+    assert "Chloe" not in easy.stdout + html.stdout
+
+
+def test_export_anonymised_names_nobody() -> None:
+    meeting_id = held_demo()
+    db = saved()
+    members = members_of(db, get_meeting(db, meeting_id).group_id)
+
+    for extra in ((), ("--easy-read",), ("--format", "html")):
+        result = coproduce("export", "getting about", "--anonymise", *extra)
+        assert result.exit_code == 0
+        for member in members:
+            assert member.name not in result.stdout
+            assert member.name.split()[0] not in result.stdout
+        assert "Person " in result.stdout

@@ -131,7 +131,7 @@ def test_a_member_who_did_not_consent_is_never_named(minutes: str) -> None:
 
 def test_agenda_shows_proposer_time_box_and_time_taken(minutes: str) -> None:
     agenda = section(minutes, "Agenda")
-    assert "| # | Item | Proposed by | Time box | Time taken |" in agenda
+    assert "| \\# | Item | Proposed by | Time box | Time taken |" in agenda
     assert "| 1 | Transport | Ann Lee | 10 min | 12 min (2 min over) |" in agenda
     assert "| 2 | \\# Respite | someone who asked not to be named | 20 min | 6 min |" in agenda
     assert "| 3 | Charging | — | 5 min | not reached |" in agenda

@@ -5,7 +5,6 @@ Everything typed is checked by the same rules the screens use; a refusal is one 
 on stderr and exit code 1, with nothing saved. Text from the database is printed literally."""
 
 from functools import partial
-from pathlib import Path
 
 import click
 
@@ -17,8 +16,6 @@ from session.ids import short
 from session.setup import DEFAULT_PERSPECTIVES, MEETING_FORMATS, new_group, new_meeting, new_member
 from store.demo import DEMO_GROUP, create_demo
 from store.demo_history import create_demo_history
-from store.export import minutes_markdown
-from store.files import write_private
 from store.live import LiveMeeting
 from store.log import load
 from store.records import (
@@ -38,6 +35,7 @@ from tui.cli_devices import join, minutes, serve
 from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
 from tui.cli_meeting_prep import AGENDA_COMMANDS
 from tui.cli_meeting_prep import COMMANDS as MEETING_PREP_COMMANDS
+from tui.cli_minutes import export
 from tui.cli_plan import COMMANDS as PLAN_COMMANDS
 from tui.cli_privacy import COMMANDS as PRIVACY_COMMANDS
 from tui.cli_questions import questions
@@ -297,31 +295,8 @@ def agenda_list(meeting_ref: str) -> None:
         say(f"{number}. {item.title} ({item.timebox_minutes} min{proposer})")
 
 
-@cli.command()
-@meeting_argument
-@click.option(
-    "--format", "format_", type=click.Choice(["md"]), default="md", help="Markdown, for now."
-)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A file to write, readable by you alone. Default: print the minutes.",
-)
-@db_option
-@click.pass_obj
-def export(clock: Clock, meeting_ref: str, format_: str, output: Path | None) -> None:
-    """Write the minutes of MEETING (its title or id)."""
-    db = open_store()
-    meeting = find_meeting(db, meeting_ref)
-    minutes = minutes_markdown(db, meeting.id, clock)
-    if output is None:
-        say(minutes.rstrip("\n"))
-        return
-    write_private(output, minutes)
-    say(f"Wrote the minutes of “{meeting.title}” to {output}.")
-
-
 cli.add_command(minutes)
+cli.add_command(export)
 cli.add_command(join)
 cli.add_command(serve)
 group_commands.add_command(questions)

@@ -14,7 +14,7 @@ from session.clock import Clock
 from session.history import history_report
 from session.power import meeting_report
 from session.pseudonyms import as_consented
-from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table
+from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table, plain
 from store.evaluation import group_outcomes, group_records, meeting_record
 from store.records import members_of
 from store.render import text_bar
@@ -93,9 +93,9 @@ def _widget(block: Block) -> Static:
         case Heading():
             return Static(literal(block.text), classes=f"evaluation-h{min(block.level, 3)}")
         case Paragraph():
-            content = literal(block.text)
+            content = literal(plain(block.text))
         case Bullets():
-            content = literal("\n".join(f"• {item}" for item in block.items))
+            content = literal("\n".join(f"• {plain(item)}" for item in block.items))
         case Table():
             content = _table(block)
         case BarChart():
