@@ -10,6 +10,7 @@ from dateutil.parser import ParserError
 from dateutil.parser import parse as parse_date
 
 from session import access
+from session.changes import Change
 from session.dots import Result, check_dots, tally
 from session.errors import DomainError
 from session.events import Event, Recorded, Undone
@@ -187,6 +188,8 @@ def fold(group_id: str, log: list[Recorded]) -> GroupPlan:
 def apply(plan: GroupPlan, recorded: Recorded) -> GroupPlan:
     event, at = recorded.event, recorded.at
     plan = replace(plan, last_seq=recorded.seq)
+    if isinstance(event, Change):
+        return plan  # the group's other records: history only, not the preparation's undo
     if not isinstance(event, Undone) and recorded.batch not in plan.undo_stack:
         plan = replace(plan, undo_stack=(*plan.undo_stack, recorded.batch))
     match event:

@@ -8,9 +8,19 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from session.acting import ATTENDEE, COMMAND_LINE, FACILITATOR
+from session.changes import (
+    DeviceConnected,
+    DeviceDisconnected,
+    DevicesInvitationClosed,
+    DevicesInvited,
+)
 from session.clock import Clock
+from session.live import MINUTE_TAKER
+from store.changes import record_change
 from store.db import writing
 from store.errors import StoreError
+from store.records import get_meeting
 
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread from the back
 CODE_LENGTH = 6
@@ -19,6 +29,7 @@ WRONG_CODE = "That join code is not right. Please check the code on the projecto
 
 @dataclass(frozen=True)
 class Invitation:
+    meeting_id: str
     code: str
     address: str
 
@@ -46,7 +57,8 @@ def open_invitation(db: Database, meeting_id: str, address: str, clock: Clock) -
         db.table("device_invitations").insert(
             {"code": code, "meeting_id": meeting_id, "address": address, "opened_at": now}
         )
-    return Invitation(code, address)
+        record_change(db, _group(db, meeting_id), DevicesInvited(meeting_id), clock, COMMAND_LINE)
+    return Invitation(meeting_id, code, address)
 
 
 def close_invitation(db: Database, invitation: Invitation, clock: Clock) -> None:
@@ -55,6 +67,8 @@ def close_invitation(db: Database, invitation: Invitation, clock: Clock) -> None
             "UPDATE device_invitations SET closed_at = ? WHERE code = ?",
             [clock().isoformat(), invitation.code],
         )
+        closed = DevicesInvitationClosed(invitation.meeting_id)
+        record_change(db, _group(db, invitation.meeting_id), closed, clock, COMMAND_LINE)
 
 
 def current_invitation(db: Database, meeting_id: str) -> Invitation | None:
@@ -63,7 +77,7 @@ def current_invitation(db: Database, meeting_id: str) -> Invitation | None:
         " WHERE meeting_id = ? AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1",
         [meeting_id],
     ).fetchone()
-    return None if row is None else Invitation(row[0], row[1])
+    return None if row is None else Invitation(meeting_id, row[0], row[1])
 
 
 def check_code(db: Database, meeting_id: str, typed: str) -> None:
@@ -90,6 +104,9 @@ def connect(
                 "opened_at": clock().isoformat(),
             }
         )
+        role = MINUTE_TAKER if view == "minutes" else ATTENDEE
+        connected = DeviceConnected(meeting_id, member_id, view)
+        record_change(db, _group(db, meeting_id), connected, clock, role)
     return token
 
 
@@ -124,8 +141,18 @@ def open_connections(db: Database, meeting_id: str) -> list[Connection]:
 
 
 def revoke(db: Database, token: str, clock: Clock) -> None:
+    """Disconnect a device: the facilitator's choice, from the projected screen."""
     with writing(db):
+        found = connection(db, token)
+        if found is None or found.revoked:
+            return
         db.execute(
-            "UPDATE device_connections SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL",
+            "UPDATE device_connections SET revoked_at = ? WHERE token = ?",
             [clock().isoformat(), token],
         )
+        gone = DeviceDisconnected(found.meeting_id, found.member_id)
+        record_change(db, _group(db, found.meeting_id), gone, clock, FACILITATOR)
+
+
+def _group(db: Database, meeting_id: str) -> str:
+    return get_meeting(db, meeting_id).group_id

@@ -5,6 +5,8 @@ import json
 
 from sqlite_utils import Database
 
+from session.acting import FACILITATOR
+from session.changes import ActionUpdated, CheckoutQuestionsSet
 from session.checkout import DEFAULT_QUESTIONS
 from session.clock import Clock
 from session.ids import new_id
@@ -13,6 +15,7 @@ from session.measures import measure
 from session.outcomes import Outcome, Review
 from session.power import ActionStatus, MeetingRecord
 from session.pseudonyms import Names
+from store.changes import record_change
 from store.db import writing
 from store.log import load
 from store.outcomes import outcomes_of, reviews_of
@@ -46,7 +49,9 @@ def group_records(
     return [r for r in records if r.state.started_at is not None]
 
 
-def save_action_update(db: Database, action_id: str, update: ActionStatus, clock: Clock) -> None:
+def save_action_update(
+    db: Database, action_id: str, update: ActionStatus, clock: Clock, role: str = FACILITATOR
+) -> None:
     with writing(db):
         db.table("action_updates").insert(
             {
@@ -57,6 +62,17 @@ def save_action_update(db: Database, action_id: str, update: ActionStatus, clock
                 "at": clock().isoformat(),
             }
         )
+        changed = ActionUpdated(action_id, update.status, update.note)
+        record_change(db, _group_of_action(db, action_id), changed, clock, role)
+
+
+def _group_of_action(db: Database, action_id: str) -> str:
+    row = db.execute(
+        "SELECT m.group_id FROM events e JOIN meetings m ON m.id = e.meeting_id"
+        " WHERE e.kind = 'action_recorded' AND json_extract(e.data, '$.action_id') = ?",
+        [action_id],
+    ).fetchone()
+    return str(row[0])
 
 
 def checkout_questions(db: Database, group_id: str) -> tuple[str, ...]:
@@ -67,9 +83,12 @@ def checkout_questions(db: Database, group_id: str) -> tuple[str, ...]:
     return tuple(json.loads(row[0]))
 
 
-def save_checkout_questions(db: Database, group_id: str, questions: tuple[str, ...]) -> None:
+def save_checkout_questions(
+    db: Database, group_id: str, questions: tuple[str, ...], clock: Clock, role: str = FACILITATOR
+) -> None:
     with writing(db):
         db.table("groups").update(group_id, {"checkout_questions": json.dumps(questions)})
+        record_change(db, group_id, CheckoutQuestionsSet(questions), clock, role)
 
 
 def group_outcomes(db: Database, group_id: str) -> list[tuple[Outcome, list[Review]]]:

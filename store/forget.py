@@ -26,9 +26,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from session.acting import COMMAND_LINE
+from session.changes import PersonForgotten
 from session.clock import Clock
 from session.pseudonyms import pseudonym, scrubber
 from session.setup import Member
+from store.changes import record_change
 from store.db import file_of, writing
 from store.records import groups, members_of
 from store.tables import scrub_json
@@ -96,6 +98,8 @@ def forget(db: Database, member: Member, clock: Clock, role: str = COMMAND_LINE)
                 },
                 pk="member_id",
             )
+            forgotten = PersonForgotten(member.id, erasure.pseudonym)
+            record_change(db, member.group_id, forgotten, clock, role)
     db.execute("VACUUM")
     busy, _frames, _copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     erasure.journal_emptied = busy == 0

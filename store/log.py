@@ -1,5 +1,6 @@
 """Event logs: every meeting is the events committed for it, in order, and so is every group's
-preparation before its meetings (issues, votes, places, needs, agreement, payments)."""
+preparation before its meetings (issues, votes, places, needs, agreement, payments), together
+with the changes to the group's other records (`session.changes`)."""
 
 import json
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from session.acting import ACTING_ROLES, FACILITATOR
+from session.changes import CHANGE_EVENT_TYPES
 from session.events import EVENT_TYPES, Event, Recorded, from_data, to_data
 from session.ids import new_id
 from session.plan_events import PLAN_EVENT_TYPES
@@ -23,7 +25,7 @@ class Log:
 
 
 MEETING_LOG = Log("events", "meeting_id", EVENT_TYPES)
-GROUP_LOG = Log("group_events", "group_id", PLAN_EVENT_TYPES)
+GROUP_LOG = Log("group_events", "group_id", PLAN_EVENT_TYPES | CHANGE_EVENT_TYPES)
 
 
 def append(

@@ -7,15 +7,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from session.acting import FACILITATOR
+from session.changes import OutcomeDefined, ReviewRecorded
 from session.clock import Clock
 from session.outcomes import Outcome, Review, is_due, next_review
 from session.setup import Group
+from store.changes import record_change
 from store.db import writing
 from store.errors import StoreError
 from store.records import groups
 
 
-def save_outcome(db: Database, outcome: Outcome, clock: Clock) -> None:
+def save_outcome(db: Database, outcome: Outcome, clock: Clock, role: str = FACILITATOR) -> None:
     with writing(db):
         db.table("outcomes").insert(
             {
@@ -32,9 +35,11 @@ def save_outcome(db: Database, outcome: Outcome, clock: Clock) -> None:
                 "created_at": clock().isoformat(),
             }
         )
+        defined = OutcomeDefined(outcome.id, outcome.text, outcome.measure, outcome.review_schedule)
+        record_change(db, outcome.group_id, defined, clock, role)
 
 
-def save_review(db: Database, review: Review, clock: Clock) -> None:
+def save_review(db: Database, review: Review, clock: Clock, role: str = FACILITATOR) -> None:
     with writing(db):
         db.table("reviews").insert(
             {
@@ -49,6 +54,15 @@ def save_review(db: Database, review: Review, clock: Clock) -> None:
                 "created_at": clock().isoformat(),
             }
         )
+        recorded = ReviewRecorded(
+            review.id,
+            review.outcome_id,
+            review.reviewed_on.isoformat(),
+            review.progress,
+            review.said_by_member,
+        )
+        group_id = db.table("outcomes").get(review.outcome_id)["group_id"]
+        record_change(db, group_id, recorded, clock, role)
 
 
 def _outcome(row: dict[str, Any]) -> Outcome:

@@ -8,15 +8,18 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
+from session.acting import FACILITATOR
+from session.changes import GroupCreated, MeetingScheduled, MemberAdded
 from session.clock import Clock
 from session.setup import Group, Meeting, Member
+from store.changes import record_change
 from store.db import writing
 from store.errors import StoreError
 
 T = TypeVar("T")
 
 
-def save_group(db: Database, group: Group, clock: Clock) -> None:
+def save_group(db: Database, group: Group, clock: Clock, role: str = FACILITATOR) -> None:
     with writing(db):
         db.table("groups").insert(
             {
@@ -26,9 +29,10 @@ def save_group(db: Database, group: Group, clock: Clock) -> None:
                 "created_at": clock().isoformat(),
             }
         )
+        record_change(db, group.id, GroupCreated(group.name, group.perspectives), clock, role)
 
 
-def save_member(db: Database, member: Member, clock: Clock) -> None:
+def save_member(db: Database, member: Member, clock: Clock, role: str = FACILITATOR) -> None:
     with writing(db):
         db.table("members").insert(
             {
@@ -43,9 +47,11 @@ def save_member(db: Database, member: Member, clock: Clock) -> None:
                 "created_at": clock().isoformat(),
             }
         )
+        added = MemberAdded(member.id, member.perspective, member.consent_named)
+        record_change(db, member.group_id, added, clock, role)
 
 
-def save_meeting(db: Database, meeting: Meeting, clock: Clock) -> None:
+def save_meeting(db: Database, meeting: Meeting, clock: Clock, role: str = FACILITATOR) -> None:
     with writing(db):
         db.table("meetings").insert(
             {
@@ -60,6 +66,15 @@ def save_meeting(db: Database, meeting: Meeting, clock: Clock) -> None:
                 "created_at": clock().isoformat(),
             }
         )
+        scheduled = MeetingScheduled(
+            meeting.id,
+            meeting.title,
+            meeting.starts_at.isoformat(),
+            meeting.place,
+            meeting.format,
+            meeting.length_minutes,
+        )
+        record_change(db, meeting.group_id, scheduled, clock, role)
 
 
 def _group(row: dict[str, Any]) -> Group:

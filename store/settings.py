@@ -2,6 +2,10 @@
 
 from sqlite_utils import Database
 
+from session.acting import FACILITATOR
+from session.changes import ThemeChosen
+from session.clock import Clock
+from store.changes import record_change
 from store.db import writing
 
 
@@ -11,6 +15,9 @@ def group_theme(db: Database, group_id: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
-def remember_group_theme(db: Database, group_id: str, theme: str) -> None:
+def remember_group_theme(
+    db: Database, group_id: str, theme: str, clock: Clock, role: str = FACILITATOR
+) -> None:
     with writing(db):
         db.execute("UPDATE groups SET theme = ? WHERE id = ?", [theme, group_id])
+        record_change(db, group_id, ThemeChosen(theme), clock, role)

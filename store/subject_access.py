@@ -17,7 +17,7 @@ from session.events import from_data
 from session.live import fold
 from session.pseudonyms import scrubber
 from session.setup import Member
-from store.log import load
+from store.log import GROUP_LOG, load
 from store.markdown import inline
 from store.records import get_group, meetings
 
@@ -107,10 +107,11 @@ def _other_records(db: Database, member: Member) -> Iterator[tuple[str, list[Rec
             continue
         cursor = db.execute(f"SELECT * FROM [{table}]")
         header = [c[0] for c in cursor.description]
+        rows = (dict(zip(header, values, strict=True)) for values in cursor.fetchall())
+        if table == GROUP_LOG.table:  # what each event says, as data, so their id is found in it
+            rows = ({**row, "data": json.loads(row["data"])} for row in rows)
         found = [
-            row
-            for row in (dict(zip(header, values, strict=True)) for values in cursor.fetchall())
-            if _refers(list(row.values()), member.id) or _mentions(row, member)
+            row for row in rows if _refers(list(row.values()), member.id) or _mentions(row, member)
         ]
         if found:
             yield table, found

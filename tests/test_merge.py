@@ -123,4 +123,6 @@ def test_merging_keeps_each_groups_preparation_as_it_was(tmp_path: Path) -> None
         issues = [i.text for i in load_plan(target, group.id).open_issues]
         assert issues == [f"Buses in {group.name}"]  # the undo still takes back the second
     seqs = [row[0] for row in target.execute("SELECT seq FROM group_events ORDER BY seq")]
-    assert seqs == list(range(1, 7))
+    assert seqs == list(range(1, len(seqs) + 1))
+    kinds = [row[0] for row in target.execute("SELECT kind FROM group_events")]
+    assert kinds.count("issue_raised") == 4 and kinds.count("group_created") == 2

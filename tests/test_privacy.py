@@ -217,7 +217,12 @@ def test_export_person_gives_everything_held_about_them_as_json() -> None:
     assert "recorded the action “Write the letter”" in whats
     assert "Nothing about anyone in particular" not in result.stdout
     assert {e["role"] for e in meeting["events"]} == {"facilitator"}
-    assert record["other_records"] == {}
+    [added] = record["other_records"]["group_events"]  # when they were added, and by whom
+    assert (added["kind"], added["role"], added["data"]["member_id"]) == (
+        "member_added",
+        "facilitator",
+        who[NAME],
+    )
     others = [name for name in who if name != NAME]
     assert "Sam Reid" in others
     assert not [name for name in others if name in result.stdout]
@@ -392,3 +397,14 @@ def test_forget_clears_their_needs_and_payment_notes_in_the_groups_preparation_l
     assert kept["payment_recorded"]["offered"] == ["payment"]
     assert b"step-free" not in on_disk(default_db_path())
     assert b"bus fare" not in on_disk(default_db_path())
+
+
+def test_export_person_includes_what_the_groups_log_holds_about_them() -> None:
+    meeting_with_margaret()
+    assert coproduce("needs", NAME, "step-free access", "--named").exit_code == 0
+
+    record = json.loads(coproduce("export-person", NAME).stdout)
+
+    kinds = [row["kind"] for row in record["other_records"]["group_events"]]
+    assert kinds == ["member_added", "needs_recorded"]
+    assert record["other_records"]["group_events"][1]["data"]["needs"] == ["step-free access"]

@@ -114,7 +114,7 @@ async def test_a_theme_that_no_longer_exists_falls_back_to_the_default(tmp_path:
     app = demo_app(path, frozen_clock())
     db = app.db
     group_id = db.execute("SELECT id FROM groups").fetchone()[0]
-    settings.remember_group_theme(db, group_id, "a-theme-from-an-old-version")
+    settings.remember_group_theme(db, group_id, "a-theme-from-an-old-version", app.clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME

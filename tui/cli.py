@@ -94,7 +94,7 @@ def group_new(clock: Clock, name: str, perspectives: tuple[str, ...]) -> None:
     """Start a group called NAME."""
     db = open_store()
     group = new_group(name, perspectives or DEFAULT_PERSPECTIVES)
-    save_group(db, group, clock)
+    save_group(db, group, clock, COMMAND_LINE)
     say(f"Started the group “{group.name}” ({short(group.id)}).")
     say(f"Its perspectives: {', '.join(group.perspectives)}.")
 
@@ -151,7 +151,7 @@ def person_add(
     member = new_member(
         group, name, perspective, needs, consent, extra_time=extra_time, easy_read=easy_read
     )
-    save_member(db, member, clock)
+    save_member(db, member, clock, COMMAND_LINE)
     say(f"Added {member.name} ({member.perspective}) to {group.name}.")
     if not consent:
         say("They will not be named in the minutes.")
@@ -228,7 +228,7 @@ def meeting_new(
     group = pick_group(db, group_ref)
     starts_at = parse_when(when, clock().astimezone())
     meeting = new_meeting(group, title, starts_at, place, format_, length, breaks_every)
-    save_meeting(db, meeting, clock)
+    save_meeting(db, meeting, clock, COMMAND_LINE)
     say(f"Planned “{meeting.title}” for {full_date_time(meeting.starts_at)}.")
     say(f"Its id is {short(meeting.id)}. Add to its agenda with:")
     say(f'    coproduce agenda add {short(meeting.id)} "ITEM"')

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from session.acting import COMMAND_LINE
 from session.clock import Clock
 from session.dates import full_date
 from session.follow_up import STATUSES, action_update
@@ -155,7 +156,7 @@ def action_update_command(
     if len(found) != 1:
         problem = "No action" if not found else "More than one action"
         raise StoreError(f"{problem} has an id starting “{action_ref}”. `coproduce action list`.")
-    save_action_update(db, found[0].id, update, clock)
+    save_action_update(db, found[0].id, update, clock, COMMAND_LINE)
     say(f"“{found[0].what}” is now {update.status}.")
 
 

@@ -2,6 +2,7 @@
 
 import click
 
+from session.acting import COMMAND_LINE
 from session.clock import Clock
 from session.dates import full_date
 from session.ids import short
@@ -66,7 +67,7 @@ def outcome_add(
     outcome = new_outcome(
         group.id, text, measure, evidence, schedule, today, scale_top, scale_words
     )
-    save_outcome(db, outcome, clock)
+    save_outcome(db, outcome, clock, COMMAND_LINE)
     say(f"Added the outcome “{outcome.text}” ({short(outcome.id)}) to {group.name}.")
     say(f"Reviewed {schedule_words(outcome, [])}.")
 
@@ -150,7 +151,7 @@ def review_add(
         member_id,
         "" if member_id else said_by,
     )
-    save_review(db, review, clock)
+    save_review(db, review, clock, COMMAND_LINE)
     say(f"Recorded progress {progress} of {outcome.scale_top} on “{outcome.text}”.")
     say(f"Reviewed {schedule_words(outcome, reviews_of(db, outcome.id))}.")
 

@@ -6,12 +6,13 @@ from sqlite_utils import Database
 from textual.screen import Screen
 from textual.theme import Theme
 
+from session.clock import Clock
 from store import settings
 from store.errors import StoreError
 from tui.themes import DEFAULT_THEME, THEME_LABELS, next_theme
 
 
-def follow_group_theme(screen: Screen[Any], db: Database, group_id: str) -> None:
+def follow_group_theme(screen: Screen[Any], db: Database, group_id: str, clock: Clock) -> None:
     """Show the group's theme now; while `screen` is open, keep any change (ctrl+p or a key)."""
     app = screen.app
     chosen = settings.group_theme(db, group_id)
@@ -21,7 +22,7 @@ def follow_group_theme(screen: Screen[Any], db: Database, group_id: str) -> None
         if theme.name == settings.group_theme(db, group_id):
             return
         try:
-            settings.remember_group_theme(db, group_id, theme.name)
+            settings.remember_group_theme(db, group_id, theme.name, clock)
         except StoreError as error:
             screen.notify(str(error), title="Theme not kept", severity="warning", markup=False)
 

@@ -220,7 +220,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         yield Footer()
 
     def on_mount(self) -> None:
-        follow_group_theme(self, self.meeting.db, self.group.id)
+        follow_group_theme(self, self.meeting.db, self.group.id, self.meeting.clock)
         if self.meeting.state.started_at is None:
             present = [m.id for m in self.members]
             self.meeting.do(lambda s: live.start_meeting(s, present))
