@@ -1,5 +1,5 @@
-"""The power-balance report of a group over time, and "You said, we did": what came of each
-agenda item across its meetings."""
+"""The power-balance report of a group over time: the trend, payment and recognition, the
+issues raised by each perspective, "You said, we did" (`session.you_said`) and outcomes."""
 
 from collections import Counter
 from collections.abc import Sequence
@@ -10,6 +10,7 @@ from session.follow_up import DONE, IN_PROGRESS, NOT_POSSIBLE
 from session.outcomes import Outcome, Review, schedule_words, trend
 from session.power import OPEN, MeetingRecord, gini_words
 from session.pseudonyms import Names
+from session.recognition import Preparation, issues_by_perspective, payments
 from session.report import (
     Bar,
     BarChart,
@@ -23,6 +24,7 @@ from session.report import (
     plural,
 )
 from session.setup import Group
+from session.you_said import you_said_we_did
 
 
 def _when(record: MeetingRecord) -> str:
@@ -37,8 +39,13 @@ OutcomeReviews = tuple[Outcome, Sequence[Review]]
 
 
 def history_report(
-    group: Group, records: Sequence[MeetingRecord], outcomes: Sequence[OutcomeReviews] = ()
+    group: Group,
+    records: Sequence[MeetingRecord],
+    outcomes: Sequence[OutcomeReviews] = (),
+    prep: Preparation | None = None,
 ) -> Report:
+    """`prep`, the group's preparation: who raised which issue before the meetings, and payment
+    and recognition; without it, those sections are left out."""
     title = f"Power balance over time: {group.name}"
     blocks: list[Block] = [Heading(title, 1)]
     if not records:
@@ -55,7 +62,8 @@ def history_report(
         *roles_over_time(records),
         *actions_over_time(records),
         *checkout_over_time(records),
-        *you_said_we_did(records),
+        *_preparation(records, prep),
+        *you_said_we_did(records, prep),
         *outcome_progress(outcomes, records[-1].names),
     ]
     return Report(title, tuple(blocks))
@@ -233,42 +241,12 @@ def checkout_over_time(records: Sequence[MeetingRecord]) -> list[Block]:
     ]
 
 
-def you_said_we_did(records: Sequence[MeetingRecord]) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("You said, we did"),
-        Paragraph(
-            "For each agenda item: who raised it, what was decided, and what became of the actions."
-        ),
+def _preparation(records: Sequence[MeetingRecord], prep: Preparation | None) -> list[Block]:
+    if prep is None:
+        return []
+    title = "Issues raised before the meetings, by perspective"
+    names = records[-1].names
+    return [
+        *issues_by_perspective(prep, title),
+        *payments(prep, (r.meeting.id for r in records), names),
     ]
-    for r in records:
-        blocks.append(Heading(_label(r), 3))
-        lines = []
-        for item in r.measures.items:
-            raised = (
-                r.names.with_perspective(item.proposed_by, item.perspective)
-                if item.proposed_by
-                else "nobody named"
-            )
-            decided = [d.text for d in r.state.decisions if d.item_id == item.item_id]
-            done = [
-                f"{a.what} ({r.names(a.owner_id)}): {_status(r, a.id)}"
-                for a in r.state.actions
-                if a.item_id == item.item_id
-            ]
-            said = f"“{item.title}”, raised by {raised}."
-            did = (
-                " ".join([f"Decided: {d}." for d in decided] + [f"Action: {a}." for a in done])
-                or "Nothing was decided or taken on yet."
-            )
-            lines.append(f"{said} {did}")
-        blocks.append(Bullets(tuple(lines)) if lines else Paragraph("The agenda was empty."))
-    return blocks
-
-
-def _status(record: MeetingRecord, action_id: str) -> str:
-    status = record.statuses.get(action_id, OPEN)
-    return (
-        f"{status.status}, because {status.note}"
-        if status.status == NOT_POSSIBLE
-        else (f"{status.status} ({status.note})" if status.note else status.status)
-    )

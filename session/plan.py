@@ -20,6 +20,7 @@ from session.plan_events import (
     CanCome,
     ChecklistAnswered,
     DotsGiven,
+    IssueNotPossible,
     IssueRaised,
     IssuesMerged,
     NeedsRecorded,
@@ -117,6 +118,7 @@ class GroupPlan:
     group_id: str
     issues: tuple[Issue, ...] = ()
     merged_into: dict[str, str] = field(default_factory=dict)
+    not_possible: dict[str, str] = field(default_factory=dict)  # issue id -> why
     ways: tuple[str, ...] = DEFAULT_WAYS
     votes: tuple[Vote, ...] = ()
     places: tuple[Place, ...] = ()
@@ -207,6 +209,8 @@ def apply(plan: GroupPlan, recorded: Recorded) -> GroupPlan:
             return replace(plan, issues=(*plan.issues, issue))
         case IssuesMerged():
             return replace(plan, merged_into={**plan.merged_into, event.merged_id: event.kept_id})
+        case IssueNotPossible():
+            return replace(plan, not_possible={**plan.not_possible, event.issue_id: event.reason})
         case WaysHeardSet():
             return replace(plan, ways=event.ways)
         case VoteOpened():
@@ -358,6 +362,17 @@ def merge_issues(plan: GroupPlan, kept_id: str, merged_id: str) -> list[Event]:
     return [IssuesMerged(kept_id, merged_id)]
 
 
+def issue_not_possible(plan: GroupPlan, issue_id: str, reason: str) -> list[Event]:
+    """Record that the group could not act on an issue (the one it was merged into, if it was),
+    and why."""
+    kept = plan.kept(issue_id)
+    if kept in plan.not_possible:
+        raise DomainError(
+            f"The group already said this was not possible, because {plan.not_possible[kept]}"
+        )
+    return [IssueNotPossible(kept, required_text(reason, "why it is not possible", TEXT_LIMIT))]
+
+
 def open_vote(
     plan: GroupPlan,
     dots_each: int,
@@ -507,6 +522,7 @@ def record_payment(
 UNDONE_WORDS = {
     "issue_raised": "an issue raised",
     "issues_merged": "a merge of two issues",
+    "issue_not_possible": "an issue found not possible",
     "ways_heard_set": "the list of ways issues are heard",
     "vote_opened": "the start of a vote",
     "dots_given": "someone's dots",

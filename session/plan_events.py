@@ -156,11 +156,22 @@ class PaymentRecorded(Event):
     amount_pence: int | None = None
 
 
+@dataclass(frozen=True)
+class IssueNotPossible(Event):
+    """The group found it could not act on an issue, and says why: "You said, we did" shows it
+    as "not possible, because …"."""
+
+    kind = "issue_not_possible"
+    issue_id: str
+    reason: str
+
+
 PLAN_EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
         IssueRaised,
         IssuesMerged,
+        IssueNotPossible,
         WaysHeardSet,
         VoteOpened,
         DotsGiven,

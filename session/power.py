@@ -10,11 +10,11 @@ from session.events import ROLES
 from session.live import LiveState
 from session.measures import MeetingMeasures
 from session.pseudonyms import Names
+from session.recognition import Preparation, issues_by_perspective, payments
 from session.report import (
     Bar,
     BarChart,
     Block,
-    Bullets,
     Heading,
     Paragraph,
     Report,
@@ -51,7 +51,9 @@ class MeetingRecord:
     statuses: Mapping[str, ActionStatus]
 
 
-def meeting_report(record: MeetingRecord) -> Report:
+def meeting_report(record: MeetingRecord, prep: Preparation | None = None) -> Report:
+    """`prep`, the group's preparation: who raised the issues this meeting took up, and
+    payment and recognition; without it, those sections are left out."""
     title = f"Power balance: {record.meeting.title}"
     blocks: list[Block] = [
         Heading(title, 1),
@@ -66,7 +68,7 @@ def meeting_report(record: MeetingRecord) -> Report:
         *decisions(record),
         *actions(record),
         *checkout(record),
-        *not_recorded(),
+        *preparation(record, prep),
     ]
     return Report(title, tuple(blocks))
 
@@ -300,16 +302,18 @@ def checkout(record: MeetingRecord) -> list[Block]:
     return blocks
 
 
-def not_recorded() -> list[Block]:
+def preparation(record: MeetingRecord, prep: Preparation | None) -> list[Block]:
+    if prep is None:
+        return []
+    taken_up = {i for item in record.state.items for i in item.issue_ids}
     return [
-        Heading("Not in this report yet"),
-        Bullets(
-            (
-                "Payment and recognition given for people's time.",
-                "The issues people raised before the meeting, and who raised them: decisions "
-                "are traced back to the agenda item and whoever proposed it.",
-            )
+        *issues_by_perspective(
+            prep,
+            "Issues this meeting took up, by who raised them",
+            taken_up,
+            "None of this meeting's agenda items came from an issue raised beforehand.",
         ),
+        *payments(prep, [record.meeting.id], record.names),
     ]
 
 

@@ -413,3 +413,15 @@ def m010_payments_and_agenda_moves(db: Database) -> None:
             json_extract(data, '$.reason') AS reason, at
         FROM live_events WHERE kind = 'item_moved' ORDER BY seq""",
     )
+
+
+@migrations()
+def m012_issues_not_possible(db: Database) -> None:
+    """For "You said, we did": each issue the group found it could not act on, and why
+    (`issue_not_possible` events in a group's preparation log)."""
+    db.create_view(
+        "issues_not_possible",
+        """SELECT group_id, json_extract(data, '$.issue_id') AS issue_id,
+            json_extract(data, '$.reason') AS reason, at
+        FROM live_group_events WHERE kind = 'issue_not_possible' ORDER BY seq""",
+    )

@@ -13,17 +13,33 @@ from session.live import Action, LiveState
 from session.live import fold as fold_meeting
 from session.plan import GroupPlan, apply, fold
 from session.plan_events import OptionChosen
+from session.recognition import Preparation
 from session.setup import Meeting
 from store.db import writing
 from store.evaluation import action_statuses
 from store.log import GROUP_LOG, append, load, load_batch
-from store.records import meetings
+from store.records import meetings, members_of
 
 PlanCommand = Callable[[GroupPlan], list[Event]]
 
 
 def load_plan(db: Database, group_id: str) -> GroupPlan:
     return fold(group_id, load(db, group_id, log=GROUP_LOG))
+
+
+def preparation(db: Database, group_id: str) -> Preparation:
+    """The group's preparation as the reports need it: its log folded, each member's
+    perspective, and the issues its meetings' agendas took up."""
+    linked = db.execute(
+        """SELECT DISTINCT l.issue_id FROM agenda_issue_links l
+            JOIN meetings m ON m.id = l.meeting_id WHERE m.group_id = ?""",
+        [group_id],
+    )
+    return Preparation(
+        load_plan(db, group_id),
+        {m.id: m.perspective for m in members_of(db, group_id)},
+        frozenset(issue_id for (issue_id,) in linked),
+    )
 
 
 def undone_events(db: Database, events: list[Event]) -> list[Event]:

@@ -31,6 +31,7 @@ VIEWS = {
     "agenda_issue_links",
     "payments",
     "agenda_moves",
+    "issues_not_possible",
 }
 
 
@@ -125,6 +126,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m008_evaluation_views",
         "m009_group_preparation_log",
         "m010_payments_and_agenda_moves",
+        "m012_issues_not_possible",
     ]
     assert migrations.pending(db) == []
 

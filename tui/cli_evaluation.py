@@ -23,6 +23,7 @@ from store.evaluation import (
 )
 from store.files import write_private
 from store.merge import merge_file
+from store.plan import preparation
 from store.records import find_meeting, meetings, members_of
 from store.render import to_html, to_markdown
 from store.tables import FORMATS, export_tables
@@ -77,12 +78,16 @@ def report(
     db = open_store()
     if meeting_ref is not None:
         record = meeting_record(db, find_meeting(db, meeting_ref).id, clock, anonymise)
-        built, group_id = meeting_report(record), record.group.id
+        built = meeting_report(record, preparation(db, record.group.id))
+        group_id = record.group.id
         what = f"the power-balance report of “{record.meeting.title}”"
     else:
         group = pick_group(db, group_ref)
         built = history_report(
-            group, group_records(db, group.id, clock, anonymise), group_outcomes(db, group.id)
+            group,
+            group_records(db, group.id, clock, anonymise),
+            group_outcomes(db, group.id),
+            preparation(db, group.id),
         )
         group_id, what = group.id, f"the power-balance report of {group.name} over time"
     built = as_consented(built, members_of(db, group_id), anonymise)

@@ -111,6 +111,8 @@ def issue_list(clock: Clock, group_ref: str | None) -> None:
                 f"    raised by {who.get(same.raised_by, 'someone')} · {same.heard_how}{where} · "
                 f"{full_date(same.heard_on)}{merged}"
             )
+        if issue.id in prep.plan.not_possible:
+            say(f"    not possible, because {prep.plan.not_possible[issue.id]}")
 
 
 @issue_commands.command("merge")
@@ -126,6 +128,21 @@ def issue_merge(clock: Clock, keep: int, merge: int, group_ref: str | None) -> N
     merged = issue_by_number(prep.plan, merge)
     prep.do(partial(plan.merge_issues, kept_id=kept.id, merged_id=merged.id))
     say(f"Merged issue {merge} into issue {keep}: {kept.text}")
+
+
+@issue_commands.command("not-possible")
+@click.argument("number", type=int)
+@click.option("--because", required=True, help="Why the group can't act on it, in plain words.")
+@group_option
+@db_option
+@click.pass_obj
+def issue_not_possible(clock: Clock, number: int, because: str, group_ref: str | None) -> None:
+    """Record that issue NUMBER is not possible, and why: "You said, we did" says so."""
+    prep, _group = preparation(clock, group_ref)
+    issue = issue_by_number(prep.plan, number)
+    prep.do(partial(plan.issue_not_possible, issue_id=issue.id, reason=because))
+    kept = prep.plan.issue(prep.plan.kept(issue.id))
+    say(f"Issue {kept.number}, “{kept.text}”: not possible, because {because.strip()}")
 
 
 @issue_commands.command("ways")

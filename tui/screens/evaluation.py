@@ -16,6 +16,7 @@ from session.power import meeting_report
 from session.pseudonyms import as_consented
 from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table, plain
 from store.evaluation import group_outcomes, group_records, meeting_record
+from store.plan import preparation
 from store.records import members_of
 from store.render import text_bar
 from tui.literal import literal
@@ -59,14 +60,16 @@ class EvaluationScreen(Screen[None]):
     def report(self) -> Report:
         record = meeting_record(self.db, self.meeting_id, self.clock)
         group_id = record.group.id
+        prep = preparation(self.db, group_id)
         built = (
             history_report(
                 record.group,
                 group_records(self.db, group_id, self.clock),
                 group_outcomes(self.db, group_id),
+                prep,
             )
             if self.over_time
-            else meeting_report(record)
+            else meeting_report(record, prep)
         )
         return as_consented(built, members_of(self.db, group_id))
 

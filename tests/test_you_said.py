@@ -1,0 +1,180 @@
+""" "You said, we did" from the issues raised before the meetings, issues raised by each
+perspective, and payment and recognition, in the power-balance reports (session/you_said.py,
+session/recognition.py), read back through `coproduce report`; and `coproduce issue
+not-possible`, with its refusals."""
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from session import live
+from session.clock import FrozenClock
+from session.pseudonyms import UNNAMED
+from store.live import LiveMeeting
+from store.records import find_group, find_meeting, members_of
+from tests.cli_runner import NOW, coproduce, refused, saved
+
+SECRET = "Zelda Quist"
+
+
+def ok(*args: str) -> str:
+    result = coproduce(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def held() -> None:
+    """Four issues (one merged, one anonymous, one raised by someone who asked not to be
+    named), a meeting that took two up, an action followed up, one issue not possible, and
+    payment recorded."""
+    ok("group", "new", "Riverside forum")
+    for name, perspective, *consent in (
+        ("Ann Lee", "lived experience"),
+        ("Bob Hart", "carer or family"),
+        ("Dev Patel", "professional"),
+        (SECRET, "lived experience", "--no-consent"),
+    ):
+        ok("person", "add", name, "--perspective", perspective, *consent)
+    ok("issue", "add", "Buses are late", "--by", "Ann", "--when", "3 Nov")
+    ok("issue", "add", "The buses are late!", "--by", "Bob", "--how", "phone", "--when", "4 Nov")
+    ok("issue", "merge", "1", "2")
+    ok("issue", "add", "Nobody explains short breaks", "--when", "5 Nov")
+    ok("issue", "add", "Free parking at the hospital", "--by", "Dev", "--when", "5 Nov")
+    ok("issue", "add", "Zelda wants a quiet room", "--by", "Zelda", "--when", "6 Nov")
+    for title, when in (("Autumn", "25 Nov 2pm"), ("Winter", "next tuesday 2pm")):
+        ok(
+            "meeting",
+            "new",
+            title,
+            "--when",
+            when,
+            "--place",
+            "Hall",
+            "--format",
+            "online",
+            "--length",
+            "60",
+        )
+    ok("agenda", "from-issue", "Autumn", "1", "--minutes", "20")
+    ok("agenda", "from-issue", "Autumn", "5", "--minutes", "10")
+    ok("agenda", "from-issue", "Winter", "3", "--minutes", "10")
+    ok("agenda", "add", "Autumn", "Any other business", "--minutes", "5")
+    db, clock = saved(), FrozenClock(NOW)
+    meeting = find_meeting(db, "Autumn")
+    people = {m.name: m.id for m in members_of(db, meeting.group_id)}
+    run = LiveMeeting(db, meeting.id, clock).do
+    run(partial(live.start_meeting, present=list(people.values())))
+    run(partial(live.record_decision, text="Write to the bus company", method="consensus"))
+    run(
+        partial(
+            live.record_action,
+            what="Draft the letter",
+            owner_id=people["Ann Lee"],
+            due=date(2026, 12, 4),
+        )
+    )
+    clock.advance(600)
+    run(partial(live.move_item, step=1))
+    run(
+        partial(
+            live.record_action,
+            what="Ask Zelda what she needs",
+            owner_id=people[SECRET],
+            due=date(2026, 12, 4),
+        )
+    )
+    clock.advance(300)
+    run(live.end_meeting)
+    ok("issue", "not-possible", "4", "--because", "the car park is run by a private company")
+    ok(
+        "payment",
+        "add",
+        "Autumn",
+        "Ann",
+        "--offered",
+        "payment",
+        "--given",
+        "a £20 voucher",
+        "--amount",
+        "20",
+    )
+    ok(
+        "payment",
+        "add",
+        "Autumn",
+        "Zelda",
+        "--offered",
+        "expenses",
+        "--given",
+        "taxi home",
+        "--amount",
+        "12.50",
+    )
+
+
+def test_you_said_we_did_follows_each_issue_to_what_came_of_it(held: None) -> None:
+    report = ok("report")
+    said = report[report.index("## You said, we did") :]
+
+    assert "### Buses are late\n" in said
+    assert "Raised by Ann Lee (lived experience) and Bob Hart (carer or family)." in said
+    assert (
+        "- **On the agenda:** “Buses are late”, 25 Nov 2027: Autumn (10 min of the meeting's time)."
+        in said
+    )
+    assert "- **Decided:** Write to the bus company" in said
+    assert "- **Action:** Draft the letter (Ann Lee, by Friday 4 December 2026): open" in said
+    assert "Raised by someone anonymously." in said
+    assert "- **On the agenda** of a meeting still to come." in said
+    assert "- **Not possible,** because the car park is run by a private company" in said
+    assert f"Raised by {UNNAMED}." in said
+    assert "### Raised at the meeting: 25 Nov 2027: Autumn" in said
+    assert "“Any other business”, raised by nobody named." in said
+
+
+def test_issues_by_perspective_and_payment_over_time(held: None) -> None:
+    report = ok("report")
+
+    assert "| lived experience | 2 | 2 | 0 | 0 |" in report
+    assert "| raised anonymously | 1 | 1 | 0 | 0 |" in report
+    assert "| professional | 1 | 0 | 1 | 0 |" in report
+    assert "| lived experience | 2 people | 1 | 1 | £32.50 |" in report
+
+
+def test_the_meeting_report_names_what_was_given_only_with_consent(held: None) -> None:
+    report = ok("report", "Autumn")
+
+    assert "## Issues this meeting took up, by who raised them" in report
+    assert "| Ann Lee (lived experience) | payment | a £20 voucher | £20.00 |" in report
+    assert f"| {UNNAMED} | expenses | not shown: personal | £12.50 |" in report
+    assert "taxi home" not in report
+    assert "Zelda" not in report and "Quist" not in report
+
+
+def test_the_anonymised_reports_name_nobody(held: None) -> None:
+    db = saved()
+    members = members_of(db, find_group(db, "Riverside forum").id)
+    for args in (("report", "--anonymise"), ("report", "Autumn", "--anonymise")):
+        report = ok(*args, "--format", "html")
+        for member in members:
+            assert member.name.split()[0] not in report
+            assert member.name.split()[-1] not in report
+        assert "a £20 voucher" not in report
+        assert "Person " in report
+
+
+def test_not_possible_is_refused_kindly_when_it_cannot_be_recorded(held: None) -> None:
+    refused(coproduce("issue", "not-possible", "9", "--because", "x"), "There is no issue 9.")
+    refused(
+        coproduce("issue", "not-possible", "3", "--because", "   "),
+        "Please type why it is not possible",
+    )
+    refused(
+        coproduce("issue", "not-possible", "4", "--because", "again"),
+        "The group already said this was not possible, because the car park is run by",
+    )
+    merged = ok("issue", "not-possible", "2", "--because", "the buses are not ours")
+    assert "Issue 1, “Buses are late”: not possible, because the buses are not ours" in merged
+    assert "not possible, because the buses are not ours" in ok("issue", "list")
