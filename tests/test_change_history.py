@@ -5,6 +5,7 @@ theme and check-out questions, devices let in and disconnected, and people forgo
 import json
 from datetime import UTC, datetime
 from functools import partial
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +156,37 @@ def test_the_preparations_undo_takes_back_preparation_not_the_records_history(
     assert settings.group_theme(db, group_id) == "colour-blind-safe"
     kinds = [k for (k,) in db.execute("SELECT kind FROM group_events ORDER BY seq").fetchall()]
     assert kinds[-3:] == ["issue_raised", "theme_chosen", "undone"]
+
+
+def test_the_history_command_lists_each_change_with_when_and_the_role() -> None:
+    assert coproduce("group", "new", "Forum").exit_code == 0
+    assert coproduce("person", "add", "Ann Lee", "--perspective", "carer or family").exit_code == 0
+    later = FrozenClock(LATER)
+    quiet = ["--perspective", "professional", "--no-consent"]
+    assert coproduce("person", "add", "Bo [b]Ray[/b]", *quiet, clock=later).exit_code == 0
+
+    shown = coproduce("history")
+
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "# The history of Forum"
+    assert "| 2026-11-26 12:00 | command line | started the group “Forum” |" in lines
+    assert "| 2026-11-26 12:00 | command line | added Ann Lee (carer or family) |" in lines
+    assert "| 2027-01-05 09:30 | command line | added someone who asked not to be named |" in lines
+    anonymous = coproduce("history", "--anonymise").stdout
+    assert "Ann" not in anonymous and "Ray" not in anonymous
+
+
+def test_a_meetings_history_as_html_has_each_change_and_its_role(tmp_path: Path) -> None:
+    app = demo_app(tmp_path / "c.db", frozen_clock())
+    assert app.meeting_id is not None
+    meeting = get_meeting(app.db, app.meeting_id)
+    path = str(tmp_path / "c.db")
+    assert coproduce("agenda", "add", meeting.id[:8], "Buses", "--db", path).exit_code == 0
+
+    page = coproduce("history", meeting.id[:8], "--format", "html", "--db", path).stdout
+
+    parser = HTMLParser()
+    parser.feed(page)
+    assert page.count("<h1>") == 1
+    assert "<td>command line</td><td>added “Buses” to the agenda</td>" in page

@@ -33,6 +33,7 @@ from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
 from tui.cli_devices import join, minutes, serve
 from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
+from tui.cli_history import history
 from tui.cli_meeting_prep import AGENDA_COMMANDS
 from tui.cli_meeting_prep import COMMANDS as MEETING_PREP_COMMANDS
 from tui.cli_minutes import export
@@ -299,6 +300,7 @@ cli.add_command(minutes)
 cli.add_command(export)
 cli.add_command(join)
 cli.add_command(serve)
+cli.add_command(history)
 group_commands.add_command(questions)
 for command in (*EVALUATION_COMMANDS, *PRIVACY_COMMANDS, *PLAN_COMMANDS, *MEETING_PREP_COMMANDS):
     cli.add_command(command)

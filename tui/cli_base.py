@@ -14,6 +14,7 @@ from session.text import visible
 from store.db import open_db
 from store.errors import StoreError
 from store.faults import explain, is_fault
+from store.files import write_private
 from store.paths import default_db_path
 from store.records import find_group, groups
 
@@ -45,6 +46,15 @@ class KindGroup(click.Group):
 def say(text: str) -> None:
     """Print `text` literally: no markup, and control codes shown rather than obeyed."""
     click.echo(visible(text))
+
+
+def write_or_print(text: str, output: Path | None, what: str) -> None:
+    """Print `text`, or write it to `output`, readable by its owner only, and say so."""
+    if output is None:
+        say(text.rstrip("\n"))
+        return
+    write_private(output, text)
+    say(f"Wrote {what} to {output}.")
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
