@@ -16,17 +16,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from session import live
+from session import live, plan
+from session.checkout_questions import group_questions
 from session.clock import FrozenClock
 from session.dates import parse_due, parse_when
 from session.errors import DomainError
 from session.events import Event
 from session.live import MINUTE_TAKER, LiveState
+from session.outcomes import new_outcome, new_review
+from session.plan import GroupPlan
 from session.setup import new_group, new_meeting, new_member
 from session.text import visible
 from store.db import memory_db
 from store.demo import create_demo
+from store.evaluation import checkout_questions, save_checkout_questions
 from store.live import LiveMeeting
+from store.outcomes import outcomes_of, reviews_of, save_outcome, save_review
+from store.plan import GroupPreparation, load_plan
 from store.records import get_group, groups, members_of, save_group, save_member
 from tests.cli_runner import coproduce
 from tests.live_driver import demo_app, fill, frozen_clock, shown
@@ -208,3 +214,58 @@ async def _write_notes(texts: list[str]) -> None:
                     assert not CONTROL.search(error)
                     await pilot.press("escape")
                     await pilot.pause()
+
+
+PREPARATION: list[Callable[[GroupPlan, str], list[Event]]] = [
+    lambda p, t: plan.raise_issue(p, t, None, "phone", NOW.date(), heard_where=t),
+    plan.add_place,
+    plan.write_agreement,
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=hostile, which=st.integers(min_value=0, max_value=len(PREPARATION) - 1))
+def test_what_is_typed_before_a_meeting_is_stored_exactly_or_refused(text: str, which: int) -> None:
+    db = memory_db()
+    forum = new_group("Forum")
+    save_group(db, forum, FrozenClock(NOW))
+    prep = GroupPreparation(db, forum.id, FrozenClock(NOW))
+    before = db.execute("SELECT COUNT(*) FROM group_events").fetchone()[0]
+    done = accepted(lambda: prep.do(lambda p: PREPARATION[which](p, text)))
+    if done is None:
+        assert db.execute("SELECT COUNT(*) FROM group_events").fetchone()[0] == before
+        return
+    again = load_plan(db, forum.id)
+    rules = again.agreement.rules if again.agreement else ()
+    stored = [
+        *[i.text for i in again.issues],
+        *[i.heard_where for i in again.issues],
+        *[p.name for p in again.places],
+        *rules,
+    ]
+    typed = {text.strip(), *(line.lstrip("-•* ").strip() for line in text.splitlines())}
+    assert stored and set(stored) <= typed
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=hostile)
+def test_outcomes_reviews_and_check_out_questions_are_stored_exactly_or_refused(text: str) -> None:
+    db = memory_db()
+    clock = FrozenClock(NOW)
+    forum = new_group("Forum")
+    save_group(db, forum, clock)
+    outcome = accepted(
+        lambda: new_outcome(forum.id, text, text, "story", "in 6 months", NOW.date())
+    )
+    if outcome is not None:
+        save_outcome(db, outcome, clock)  # type: ignore[arg-type]
+        [kept] = outcomes_of(db, forum.id)
+        assert (kept.text, kept.measure) == (text.strip(), text.strip())
+        review = accepted(lambda: new_review(kept, NOW.date(), 3, text))
+        if review is not None:
+            save_review(db, review, clock)  # type: ignore[arg-type]
+            assert [r.story for r in reviews_of(db, kept.id)] == [text.strip()]
+    questions = accepted(lambda: group_questions([text]))
+    if questions is not None:
+        save_checkout_questions(db, forum.id, questions, clock)  # type: ignore[arg-type]
+        assert checkout_questions(db, forum.id) == (text.strip(),)
