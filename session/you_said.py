@@ -32,7 +32,7 @@ def you_said_we_did(records: Sequence[MeetingRecord], prep: Preparation | None) 
     else:
         for issue in issues:
             blocks += _issue(issue, prep, records)
-    return blocks + _raised_at_meetings(records)
+    return blocks + _raised_at_meetings(records, issues_above=prep is not None)
 
 
 def _issue(issue: Issue, prep: Preparation, records: Sequence[MeetingRecord]) -> list[Block]:
@@ -40,7 +40,10 @@ def _issue(issue: Issue, prep: Preparation, records: Sequence[MeetingRecord]) ->
     merged = {i.id for i in plan.merged(issue.id)}
     names = records[-1].names if records else None
     raised = prep.raised_by(issue, names) if names else "someone"
-    heard = f"Heard by {issue.heard_how}, {full_date(issue.heard_on)}. Raised by {raised}."
+    where = f" at {issue.heard_where}" if issue.heard_where else ""
+    heard = (
+        f"Raised by {raised}. Heard {full_date(issue.heard_on)}{where} (how: {issue.heard_how})."
+    )
     lines: list[Line] = []
     for record in records:
         for item in record.state.items:
@@ -80,10 +83,11 @@ def _what_came(record: MeetingRecord, item: Item) -> list[Line]:
     return lines
 
 
-def _raised_at_meetings(records: Sequence[MeetingRecord]) -> list[Block]:
+def _raised_at_meetings(records: Sequence[MeetingRecord], issues_above: bool) -> list[Block]:
+    """The agenda items not shown above under the issue they came from."""
     blocks: list[Block] = []
     for r in records:
-        from_issues = {i.id for i in r.state.items if i.issue_ids}
+        from_issues = {i.id for i in r.state.items if i.issue_ids and issues_above}
         lines = []
         for item in r.measures.items:
             if item.item_id in from_issues:

@@ -1,5 +1,7 @@
 """Two meetings the example group has already held, so that evaluation has something to show:
-who spoke, whose items got the time, check-outs, actions followed up. Made once, like the demo.
+who spoke, whose items got the time, check-outs, actions followed up, issues raised before the
+second meeting (two taken up, one not possible, one waiting) and payment for it. Made once, like
+the demo.
 
 The first meeting is dominated by professionals; by the second, time is shared more evenly."""
 
@@ -9,7 +11,7 @@ from functools import partial
 
 from sqlite_utils import Database
 
-from session import live
+from session import live, plan
 from session.checkout import DEFAULT_QUESTIONS, give_checkout
 from session.clock import Clock, FrozenClock
 from session.events import Event
@@ -20,6 +22,7 @@ from session.setup import Group, new_meeting
 from store.evaluation import save_action_update
 from store.live import LiveMeeting
 from store.outcomes import save_outcome, save_review
+from store.plan import GroupPreparation
 from store.records import find_group, meetings, members_of, save_meeting
 
 Step = Callable[[LiveState], list[Event]] | float  # a command, or minutes passing
@@ -37,7 +40,24 @@ def create_demo_history(db: Database, group_name: str, clock: Clock) -> None:
     today = clock().astimezone().date()
     first_day, second_day = today - timedelta(weeks=8), today - timedelta(weeks=4)
     first = _hold(db, group, FIRST, first_day, _first_meeting(ids, first_day))
-    second = _hold(db, group, SECOND, second_day, _second_meeting(ids, second_day))
+    prep = GroupPreparation(db, group.id, FrozenClock(clock() - timedelta(weeks=6)))
+    issues = _issues(prep, ids, today - timedelta(weeks=6))
+    second = _hold(db, group, SECOND, second_day, _second_meeting(ids, second_day, issues))
+    for name, offered, given, pence in (
+        ("Margaret", ("payment", "expenses"), "£20 and a taxi", 3150),
+        ("Tom", ("payment",), "£20 voucher", 2000),
+        ("Priya", (), "", None),
+    ):
+        prep.do(
+            partial(
+                plan.record_payment,
+                meeting_id=second.meeting_id,
+                member_id=ids[name],
+                offered=offered,
+                given=given,
+                amount_pence=pence,
+            )
+        )
     later = FrozenClock(clock() - timedelta(weeks=3))
     save_action_update(db, first.state.actions[0].id, action_update("done"), later)
     save_action_update(db, second.state.actions[0].id, action_update("done"), later)
@@ -49,6 +69,35 @@ def create_demo_history(db: Database, group_name: str, clock: Clock) -> None:
     )
     save_action_update(db, second.state.actions[2].id, action_update("in progress"), later)
     _outcomes(db, group, ids, FrozenClock(clock() - timedelta(weeks=8)), second_day)
+
+
+def _issues(prep: GroupPreparation, ids: dict[str, str], day: date) -> list[str]:
+    """Issues raised before the second meeting: the ids of the two it takes up."""
+    raised = []
+    for text, by, how in (
+        ("The bus to the day centre is late or does not come", "Margaret", "phone"),
+        ("Nobody explains how to book a short break", "David", "conversation"),
+        ("Letters from the council are hard to read", None, "outdoor or community event"),
+        ("Free parking at the hospital", "Joan", "conversation"),
+    ):
+        prep.do(
+            partial(
+                plan.raise_issue,
+                text=text,
+                raised_by=ids[by] if by else None,
+                heard_how=how,
+                heard_on=day,
+            )
+        )
+        raised.append(prep.plan.issues[-1].id)
+    prep.do(
+        partial(
+            plan.issue_not_possible,
+            issue_id=raised[3],
+            reason="the hospital car park is run by a private company, not the council",
+        )
+    )
+    return raised[:3]
 
 
 def _outcomes(
@@ -117,8 +166,14 @@ def _checkout(member_id: str, answers: tuple[str, str, str], rung: str) -> Step:
     )
 
 
-def _item(title: str, proposer: str, minutes: int) -> Step:
-    return partial(live.add_item, title=title, proposed_by=proposer, timebox_minutes=minutes)
+def _item(title: str, proposer: str, minutes: int, issue_ids: tuple[str, ...] = ()) -> Step:
+    return partial(
+        live.add_item,
+        title=title,
+        proposed_by=proposer,
+        timebox_minutes=minutes,
+        issue_ids=issue_ids,
+    )
 
 
 def _first_meeting(p: dict[str, str], day: date) -> list[Step]:
@@ -171,15 +226,15 @@ def _first_meeting(p: dict[str, str], day: date) -> list[Step]:
     ]
 
 
-def _second_meeting(p: dict[str, str], day: date) -> list[Step]:
+def _second_meeting(p: dict[str, str], day: date, issues: list[str]) -> list[Step]:
     due = day + timedelta(weeks=2)
     present = [
         p[n] for n in ("Margaret", "David", "Priya", "Tom", "Aisha", "Gareth", "Joan", "Chloe")
     ]
     return [
-        _item("Late and cancelled pick-ups", p["Margaret"], 25),
-        _item("Booking a short break", p["David"], 25),
-        _item("Letters people can read", p["Tom"], 15),
+        _item("Late and cancelled pick-ups", p["Margaret"], 25, (issues[0],)),
+        _item("Booking a short break", p["David"], 25, (issues[1],)),
+        _item("Letters people can read", p["Tom"], 15, (issues[2],)),
         partial(live.start_meeting, present=present),
         partial(live.hand_role, role=live.MINUTE_TAKER, member_id=p["Tom"]),
         *_turn(p["Margaret"], 5),

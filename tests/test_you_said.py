@@ -119,17 +119,19 @@ def test_you_said_we_did_follows_each_issue_to_what_came_of_it(held: None) -> No
     said = report[report.index("## You said, we did") :]
 
     assert "### Buses are late\n" in said
-    assert "Raised by Ann Lee (lived experience) and Bob Hart (carer or family)." in said
+    assert (
+        "Raised by Ann Lee (lived experience) and Bob Hart (carer or family). Heard Tuesday" in said
+    )
     assert (
         "- **On the agenda:** “Buses are late”, 25 Nov 2027: Autumn (10 min of the meeting's time)."
         in said
     )
     assert "- **Decided:** Write to the bus company" in said
     assert "- **Action:** Draft the letter (Ann Lee, by Friday 4 December 2026): open" in said
-    assert "Raised by someone anonymously." in said
+    assert "Raised by someone anonymously. Heard" in said
     assert "- **On the agenda** of a meeting still to come." in said
     assert "- **Not possible,** because the car park is run by a private company" in said
-    assert f"Raised by {UNNAMED}." in said
+    assert f"Raised by {UNNAMED}. Heard" in said
     assert "### Raised at the meeting: 25 Nov 2027: Autumn" in said
     assert "“Any other business”, raised by nobody named." in said
 
