@@ -100,7 +100,7 @@ def test_export_writes_the_minutes_as_offline_html(tmp_path: Path) -> None:
         result.stdout
     )
     page = output.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert page.count("<h1>") == 1
     assert "<h2>Who attended</h2>" in page
     assert "[bold red]Buses[/] late ␛[31magain" in page
