@@ -1,5 +1,11 @@
 """The schema, built up by small named steps applied in order at start-up."""
 
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("coproduce")
@@ -425,3 +431,87 @@ def m012_issues_not_possible(db: Database) -> None:
             json_extract(data, '$.reason') AS reason, at
         FROM live_group_events WHERE kind = 'issue_not_possible' ORDER BY seq""",
     )
+
+
+@migrations()
+def m013_changes_before_they_were_logged(db: Database) -> None:
+    """Since this version every change to a group's records is also an event in its log
+    (`session.changes`). Records made before it get their event here, at the time the row says
+    it was made (or, if it says none, the time of the upgrade) and with no role (the history
+    shows "not recorded"). A theme or check-out questions chosen before it have no time kept, so
+    they have no event."""
+    upgraded_at = datetime.now(UTC).isoformat()
+    found = [
+        (at or upgraded_at, group_id, kind, json.dumps(data, ensure_ascii=False), role)
+        for at, group_id, kind, data, role in _changes_so_far(db)
+    ]
+    logged = {
+        (kind, data) for kind, data in db.execute("SELECT kind, data FROM group_events").fetchall()
+    }
+    first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM group_events").fetchone()[0]
+    rows = [
+        {
+            "seq": first + offset,
+            "id": uuid.uuid4().hex,
+            "group_id": group_id,
+            "batch": first + offset,
+            "at": at,
+            "kind": kind,
+            "data": data,
+            "role": role,
+        }
+        for offset, (at, group_id, kind, data, role) in enumerate(
+            sorted((f for f in found if (f[2], f[3]) not in logged), key=lambda f: f[:4])
+        )
+    ]
+    db.table("group_events").insert_all(rows)
+
+
+Found = tuple[str | None, str, str, dict[str, Any], str | None]
+
+
+def _changes_so_far(db: Database) -> Iterator[Found]:
+    """(when, group, kind, data, role) of each record made before changes were logged: only a
+    person forgotten kept the role it was done in."""
+    for id_, name, perspectives, at in db.execute(
+        "SELECT id, name, perspectives, created_at FROM groups"
+    ).fetchall():
+        data = {"name": name, "perspectives": json.loads(perspectives)}
+        yield at, id_, "group_created", data, None
+    for id_, group_id, perspective, consent, at in db.execute(
+        "SELECT id, group_id, perspective, consent_named, created_at FROM members"
+    ).fetchall():
+        data = {"member_id": id_, "perspective": perspective, "consent_named": bool(consent)}
+        yield at, group_id, "member_added", data, None
+    for row in db.execute(
+        "SELECT id, group_id, title, starts_at, place, format, length_minutes, created_at"
+        " FROM meetings"
+    ).fetchall():
+        fields = ("meeting_id", "title", "starts_at", "place", "format", "length_minutes")
+        data = dict(zip(fields, (row[0], *row[2:7]), strict=True))
+        yield row[7], row[1], "meeting_scheduled", data, None
+    for id_, group_id, text, measure, schedule, at in db.execute(
+        "SELECT id, group_id, text, measure, review_schedule, created_at FROM outcomes"
+    ).fetchall():
+        data = {"outcome_id": id_, "text": text, "measure": measure, "review_schedule": schedule}
+        yield at, group_id, "outcome_defined", data, None
+    for id_, outcome_id, on, progress, said_by, group_id, at in db.execute(
+        "SELECT r.id, r.outcome_id, r.reviewed_on, r.progress, r.said_by_member, o.group_id,"
+        " r.created_at FROM reviews r JOIN outcomes o ON o.id = r.outcome_id"
+    ).fetchall():
+        keys = ("review_id", "outcome_id", "reviewed_on", "progress", "said_by_member")
+        data = dict(zip(keys, (id_, outcome_id, on, progress, said_by), strict=True))
+        yield at, group_id, "review_recorded", data, None
+    for action_id, status, note, at, group_id in db.execute(
+        "SELECT u.action_id, u.status, u.note, u.at, m.group_id FROM action_updates u"
+        " JOIN events e ON e.kind = 'action_recorded'"
+        " AND json_extract(e.data, '$.action_id') = u.action_id"
+        " JOIN meetings m ON m.id = e.meeting_id"
+    ).fetchall():
+        data = {"action_id": action_id, "status": status, "note": note or ""}
+        yield at, group_id, "action_updated", data, None
+    for member_id, name, at, role, group_id in db.execute(
+        "SELECT e.member_id, e.pseudonym, e.at, e.role, m.group_id FROM erasures e"
+        " JOIN members m ON m.id = e.member_id"
+    ).fetchall():
+        yield at, group_id, "person_forgotten", {"member_id": member_id, "pseudonym": name}, role

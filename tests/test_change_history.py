@@ -9,13 +9,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from session import plan
 from session.acting import ATTENDEE, COMMAND_LINE, FACILITATOR
 from session.clock import FrozenClock
 from session.live import MINUTE_TAKER
 from store import device_access, settings
+from store.changes import entries
 from store.db import open_db
 from store.evaluation import checkout_questions, save_checkout_questions
+from store.log import GROUP_LOG
+from store.migrations import migrations
 from store.plan import GroupPreparation, load_plan
 from store.records import get_meeting
 from tests.cli_runner import NOW, coproduce, saved
@@ -190,3 +195,35 @@ def test_a_meetings_history_as_html_has_each_change_and_its_role(tmp_path: Path)
     parser.feed(page)
     assert page.count("<h1>") == 1
     assert "<td>command line</td><td>added “Buses” to the agenda</td>" in page
+
+
+def test_records_made_before_changes_were_logged_get_their_event_on_upgrade() -> None:
+    db = Database(memory=True)
+    migrations.apply(db, stop_before="m013_changes_before_they_were_logged")
+    made = "2026-01-05T10:00:00+00:00"
+    db["groups"].insert({"id": "g1", "name": "Forum", "perspectives": "[]", "created_at": made})
+    member = {"id": "m1", "group_id": "g1", "name": "Ann", "perspective": "carer or family"}
+    db["members"].insert({**member, "consent_named": 1, "created_at": made})
+    db["erasures"].insert(
+        {"member_id": "m1", "pseudonym": "Person 1", "at": made, "role": "command line"}
+    )
+
+    migrations.apply(db)
+
+    rows = db.execute("SELECT at, role, kind, data FROM group_events ORDER BY seq").fetchall()
+    assert [(at, role, kind) for at, role, kind, _ in rows] == [
+        (made, None, "group_created"),
+        (made, None, "member_added"),
+        (made, COMMAND_LINE, "person_forgotten"),
+    ]
+    assert json.loads(rows[1][3]) == {
+        "member_id": "m1",
+        "perspective": "carer or family",
+        "consent_named": True,
+    }
+    entries_ = entries(db, "g1", GROUP_LOG)
+    assert [type(e.event).__name__ for e in entries_] == [
+        "GroupCreated",
+        "MemberAdded",
+        "PersonForgotten",
+    ]
