@@ -14,12 +14,13 @@ from session.clock import Clock
 from session.history import history_report
 from session.power import meeting_report
 from session.pseudonyms import as_consented
-from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table, plain
+from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table
 from store.evaluation import group_outcomes, group_records, meeting_record
 from store.plan import preparation
-from store.records import members_of
+from store.records import get_meeting, members_of
 from store.render import text_bar
 from tui.literal import literal
+from tui.screens.checkout_questions import CheckoutQuestionsForm
 
 BAR_WIDTH = 30
 
@@ -32,6 +33,20 @@ class EvaluationScreen(Screen[None]):
             "Over time / this meeting",
             tooltip="Switch between this meeting and the group's meetings over time.",
             id="evaluation.toggle_scope",
+        ),
+        Binding(
+            "O",
+            "outcomes",
+            "Outcomes",
+            tooltip="What success looks like for the group, its reviews and the trend.",
+            id="evaluation.outcomes",
+        ),
+        Binding(
+            "Q",
+            "checkout_questions",
+            "Check-out questions",
+            tooltip="The questions each person answers at the end of a meeting.",
+            id="evaluation.checkout_questions",
         ),
         Binding(
             "escape",
@@ -81,7 +96,7 @@ class EvaluationScreen(Screen[None]):
         )
         body = self.query_one("#evaluation-body", VerticalScroll)
         body.remove_children()
-        body.mount_all(_widget(block) for block in report.blocks)
+        body.mount_all(block_widget(block) for block in report.blocks)
         body.scroll_home(animate=False)
         body.focus()
 
@@ -89,16 +104,35 @@ class EvaluationScreen(Screen[None]):
         self.over_time = not self.over_time
         self.show()
 
+    def group_id(self) -> str:
+        return get_meeting(self.db, self.meeting_id).group_id
 
-def _widget(block: Block) -> Static:
+    def action_outcomes(self) -> None:
+        from tui.screens.outcomes import OutcomesScreen  # it draws its charts with this module
+
+        self.app.push_screen(OutcomesScreen(self.db, self.group_id(), self.clock))
+
+    def action_checkout_questions(self) -> None:
+        form = CheckoutQuestionsForm(self.db, self.group_id(), self.clock)
+
+        def after(saved: bool | None) -> None:
+            if saved:
+                asked = " · ".join(form.chosen)
+                self.notify(f"The check-out will ask: {asked}", title="Saved", markup=False)
+
+        self.app.push_screen(form, after)
+
+
+def block_widget(block: Block) -> Static:
+    """A block of a report as the terminal shows it."""
     content: Text | RichTable
     match block:
         case Heading():
             return Static(literal(block.text), classes=f"evaluation-h{min(block.level, 3)}")
         case Paragraph():
-            content = literal(plain(block.text))
+            content = literal(block.text)
         case Bullets():
-            content = literal("\n".join(f"• {plain(item)}" for item in block.items))
+            content = literal("\n".join(f"• {item}" for item in block.items))
         case Table():
             content = _table(block)
         case BarChart():

@@ -58,6 +58,7 @@ class FormScreen(ModalScreen[bool]):
         error = self.query_one(".form-error", Static)
         error.update(literal(f"⚠ {message}"))
         error.add_class("shown")
+        error.scroll_visible(animate=False)
 
     def action_save(self) -> None:
         try:

@@ -19,6 +19,7 @@ from tui.literal import literal
 from tui.screens.agreement import AgreementReminder
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.live import LiveScreen
+from tui.screens.outcomes import OutcomesScreen
 from tui.screens.prepare import PrepareScreen
 from tui.screens.prepare_base import Prep
 from tui.screens.setup_forms import GroupForm, MeetingForm
@@ -30,7 +31,7 @@ NO_GROUPS = (
 NO_MEETINGS = "No meetings yet. Press n to plan one."
 CHOOSE = (
     "↑↓ choose a meeting · Enter opens it on the live screen · P prepares it together · "
-    "E shows its evaluation"
+    "E shows its evaluation · O the group's outcomes"
 )
 
 
@@ -56,6 +57,13 @@ class HomeScreen(Screen[None]):
             "Evaluation",
             tooltip="Who spoke, how evenly, whose items got the time, check-out, and outcomes.",
             id="home.evaluate",
+        ),
+        Binding(
+            "O",
+            "outcomes",
+            "Outcomes",
+            tooltip="What success looks like for the group, its reviews and the trend.",
+            id="home.outcomes",
         ),
         Binding(
             "P",
@@ -111,7 +119,7 @@ class HomeScreen(Screen[None]):
         due = due_reviews(self.db, self.clock().astimezone().date())
         lines = [
             f"⏰ Review due {full_date(d.on)}: “{d.outcome.text}” ({d.group.name}). "
-            f"Record it with: coproduce review add {short(d.outcome.id)} --progress N"
+            f"Press O to record it (or: coproduce review add {short(d.outcome.id)} --progress N)"
             for d in due
         ]
         reviews = self.query_one("#home-reviews", Static)
@@ -139,6 +147,23 @@ class HomeScreen(Screen[None]):
         agreement = load_plan(self.db, records.get_meeting(self.db, meeting_id).group_id).agreement
         if starting and agreement is not None:
             self.app.push_screen(AgreementReminder(agreement))
+
+    def chosen_group(self) -> str | None:
+        """The group of the highlighted meeting; with no meeting yet, the only group."""
+        options = self.query_one("#meetings", OptionList)
+        if options.highlighted is not None:
+            meeting_id = options.get_option_at_index(options.highlighted).id
+            assert meeting_id is not None
+            return records.get_meeting(self.db, meeting_id).group_id
+        found = records.groups(self.db)
+        return found[0].id if len(found) == 1 else None
+
+    def action_outcomes(self) -> None:
+        group_id = self.chosen_group()
+        if group_id is None:
+            self.notify("Choose a meeting of the group first.", title="Not yet", severity="warning")
+            return
+        self.app.push_screen(OutcomesScreen(self.db, group_id, self.clock))
 
     def action_prepare(self) -> None:
         """Prepare the highlighted meeting; with no meeting yet, the only group's issues."""
