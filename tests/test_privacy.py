@@ -260,10 +260,14 @@ def test_after_forget_export_person_shows_only_the_pseudonym() -> None:
     "command",
     [
         ["export", "MEETING", "--format", "md"],
+        ["export", "MEETING", "--format", "html"],
+        ["export", "MEETING", "--format", "html", "--easy-read"],
         ["report", "MEETING", "--format", "md"],
         ["report", "MEETING", "--format", "html"],
         ["report", "--format", "html"],
         ["export-person", NAME, "--format", "json"],
+        ["history", "--format", "html"],
+        ["history", "MEETING"],
     ],
 )
 def test_every_export_is_readable_by_its_owner_only(tmp_path: Path, command: list[str]) -> None:
