@@ -10,14 +10,13 @@ from session.changes import ActionUpdated, CheckoutQuestionsSet
 from session.checkout import DEFAULT_QUESTIONS
 from session.clock import Clock
 from session.ids import new_id
-from session.live import fold
 from session.measures import measure
 from session.outcomes import Outcome, Review
 from session.power import ActionStatus, MeetingRecord
 from session.pseudonyms import Names
 from store.changes import record_change
 from store.db import writing
-from store.log import load
+from store.folded import folded
 from store.outcomes import outcomes_of, reviews_of
 from store.records import get_group, get_meeting, meetings, members_of
 
@@ -34,7 +33,7 @@ def meeting_record(
     meeting = get_meeting(db, meeting_id)
     group = get_group(db, meeting.group_id)
     members = members_of(db, group.id)
-    state = fold(meeting_id, load(db, meeting_id))
+    state = folded(db, meeting_id)
     statuses = action_statuses(db)
     done = {action_id for action_id, s in statuses.items() if s.status == "done"}
     measures = measure(state, members, clock(), group.perspectives, done)

@@ -10,8 +10,9 @@ from session.acting import FACILITATOR
 from session.clock import Clock
 from session.devices import Guard
 from session.events import Event, Recorded, Undone
-from session.live import LiveState, apply, fold
+from session.live import LiveState, apply
 from store.db import writing
+from store.folded import folded
 from store.log import append, load
 
 Command = Callable[[LiveState], list[Event]]
@@ -36,7 +37,7 @@ class LiveMeeting:
         self.clock = clock
         self.guard = guard
         self.role = role
-        self.state = fold(meeting_id, load(db, meeting_id))
+        self.state = folded(db, meeting_id)
         self._before: OrderedDict[int, LiveState] = OrderedDict()
 
     def do(self, command: Command) -> list[Event]:
@@ -72,7 +73,7 @@ class LiveMeeting:
             if isinstance(item.event, Undone):
                 before = self._before.pop(item.event.batch, None)
                 if before is None:
-                    self.state = fold(self.meeting_id, load(self.db, self.meeting_id))
+                    self.state = folded(self.db, self.meeting_id)
                     self._before.clear()
                     return
                 self.state = apply(before, item)

@@ -21,7 +21,7 @@ from store.log import GROUP_LOG, MEETING_LOG
 # Parents before children, so foreign keys hold at every step.
 FIRST = ("groups", "members", "meetings")
 LOGS = (MEETING_LOG.table, GROUP_LOG.table)  # numbered locally: renumbered when copied
-NOT_COPIED = {"_sqlite_migrations", *LOGS}
+NOT_COPIED = {"_sqlite_migrations", "folded_states", *LOGS}  # folded: rebuilt from the log
 LOCAL_PREFIX = "device_"  # one laptop's connections to browsers: nothing to evaluate
 
 

@@ -22,7 +22,7 @@ from store.markdown import inline
 from store.records import get_group, meetings
 
 ANOTHER = "another member"
-NOT_ABOUT_ONE_PERSON = {"_sqlite_migrations", "members", "events"}
+NOT_ABOUT_ONE_PERSON = {"_sqlite_migrations", "members", "events", "folded_states"}
 
 Record = dict[str, Any]
 

@@ -128,6 +128,8 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m010_payments_and_agenda_moves",
         "m012_issues_not_possible",
         "m013_changes_before_they_were_logged",
+        "m014_folded_states",
+        "m015_speaking_by_perspective_in_one_pass",
     ]
     assert migrations.pending(db) == []
 

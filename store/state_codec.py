@@ -1,0 +1,155 @@
+"""A meeting's folded state as JSON and back, driven by the dataclasses' own type hints.
+
+JSON, never pickle: the text may come from a database file someone else sent, and decoding it
+only ever builds the state's own plain dataclasses. Anything that does not fit the types is
+refused with `ValueError`."""
+
+import dataclasses
+import hashlib
+import inspect
+import json
+import sys
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from session.live import LiveState
+
+Decoder = Callable[[Any], Any]
+Encoder = Callable[[Any], Any]
+
+
+def encode(state: LiveState) -> str:
+    return json.dumps(_encoder(LiveState)(state), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str, text_of: Callable[[str], str] | None = None) -> LiveState:
+    """The state `text` holds; `text_of`, if given, is applied to every string in it (ids
+    included, as when the events themselves are scrubbed)."""
+    try:
+        decoded: LiveState = _decoder(LiveState, text_of)(json.loads(text))
+    except (TypeError, KeyError, IndexError, AttributeError) as error:
+        raise ValueError(f"not a folded state: {error}") from None
+    return decoded
+
+
+def rewrite_text(state: LiveState, text_of: Callable[[str], str]) -> LiveState:
+    """The state with `text_of` applied to every string in it."""
+    return _decoder(LiveState, text_of)(_encoder(LiveState)(state))  # type: ignore[no-any-return]
+
+
+@cache
+def fingerprint() -> str:
+    """Changes whenever the state's shape or the code that folds it may have changed: a state
+    saved by another version is never trusted."""
+    digest = hashlib.sha256()
+    for module in sorted(_modules(LiveState)):
+        digest.update(inspect.getsource(sys.modules[module]).encode())
+    return digest.hexdigest()[:16]
+
+
+def _modules(cls: type, seen: set[type] | None = None) -> set[str]:
+    seen = set() if seen is None else seen
+    seen.add(cls)
+    found = {cls.__module__}
+    for hint in typing.get_type_hints(cls).values():
+        for part in _parts(hint):
+            if dataclasses.is_dataclass(part) and part not in seen:
+                found |= _modules(part, seen)  # type: ignore[arg-type]
+    return found
+
+
+def _parts(hint: Any) -> list[Any]:
+    args = typing.get_args(hint)
+    return [hint] if not args else [p for a in args for p in _parts(a)]
+
+
+def _field_hints(cls: type) -> list[tuple[str, Any]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+
+
+@cache
+def _encoder(hint: Any) -> Encoder:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (str, int, float, bool, type(None)):
+        return lambda v: v
+    if hint in (datetime, date):
+        return lambda v: v.isoformat()
+    if origin in (typing.Union, types.UnionType):
+        return _optional(_encoder(_not_none(args)))
+    if origin is frozenset:
+        inner = _encoder(args[0])
+        return lambda v: sorted(inner(x) for x in v)
+    if origin is tuple:
+        coders = [_encoder(a) for a in args] if args[-1] is not Ellipsis else None
+        each = _encoder(args[0])
+        if coders is None:
+            return lambda v: [each(x) for x in v]
+        return lambda v: [c(x) for c, x in zip(coders, v, strict=True)]
+    if dataclasses.is_dataclass(hint):
+        named = [(name, _encoder(h)) for name, h in _field_hints(hint)]  # type: ignore[arg-type]
+        return lambda v: [c(getattr(v, name)) for name, c in named]
+    raise TypeError(f"no JSON form for {hint!r}")
+
+
+@cache
+def _decoder(hint: Any, text_of: Callable[[str], str] | None) -> Decoder:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is str:
+        return (
+            (lambda v: _checked(v, str)) if text_of is None else lambda v: text_of(_checked(v, str))
+        )
+    if hint in (int, bool, type(None)):
+        return lambda v: _checked(v, hint)
+    if hint is float:
+        return lambda v: float(_checked(v, (int, float)))
+    if hint is datetime:
+        return lambda v: datetime.fromisoformat(_checked(v, str))
+    if hint is date:
+        return lambda v: date.fromisoformat(_checked(v, str))
+    if origin in (typing.Union, types.UnionType):
+        return _optional(_decoder(_not_none(args), text_of))
+    if origin is frozenset:
+        inner = _decoder(args[0], text_of)
+        return lambda v: frozenset(inner(x) for x in _checked(v, list))
+    if origin is tuple:
+        if args[-1] is Ellipsis:
+            each = _decoder(args[0], text_of)
+            return lambda v: tuple([each(x) for x in _checked(v, list)])
+        coders = [_decoder(a, text_of) for a in args]
+        return lambda v: tuple([c(x) for c, x in zip(coders, _checked(v, list), strict=True)])
+    if dataclasses.is_dataclass(hint):
+        cls: type = hint  # type: ignore[assignment]
+        named = [(name, _decoder(h, text_of)) for name, h in _field_hints(cls)]
+
+        def build(v: Any) -> Any:
+            values = _checked(v, list)
+            if len(values) != len(named):
+                raise TypeError(f"{cls.__name__} has {len(named)} fields")
+            new: Any = object.__new__(cls)  # the fold's classes: fields exactly their __dict__
+            vars(new).update((name, c(x)) for (name, c), x in zip(named, values, strict=True))
+            return new
+
+        return build
+    raise TypeError(f"no JSON form for {hint!r}")
+
+
+def _checked(value: Any, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind}, found {type(value).__name__}")
+    return value
+
+
+def _optional(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda v: None if v is None else inner(v)
+
+
+def _not_none(args: tuple[Any, ...]) -> Any:
+    rest = [a for a in args if a is not type(None)]
+    if len(rest) != 1:
+        raise TypeError(f"no JSON form for a union of {rest!r}")
+    return rest[0]

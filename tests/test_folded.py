@@ -1,0 +1,153 @@
+"""The kept copy of each meeting's folded state (store/folded.py): always the same as folding the
+log, whatever happened to the log since it was kept, and never trusted when someone else made it."""
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from session import live
+from session.clock import FrozenClock
+from session.live import LiveState, fold
+from session.setup import new_group, new_meeting, new_member
+from store import records
+from store.db import open_db, writing
+from store.folded import TABLE, folded
+from store.forget import forget
+from store.live import LiveMeeting
+from store.log import load
+from store.merge import merge_file
+from store.records import find_member
+from store.state_codec import decode, encode
+from store.tables import export_tables
+
+T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(T0)
+
+
+def a_meeting(path: Path, clock: FrozenClock) -> tuple[Database, LiveMeeting, str]:
+    """A meeting with a turn, a note naming Margaret, a decision and an action."""
+    db = open_db(path)
+    group = new_group("Riverside")
+    records.save_group(db, group, clock)
+    margaret = new_member(group, "Margaret Okafor", "lived experience")
+    records.save_member(db, margaret, clock)
+    meeting = new_meeting(group, "December", datetime(2026, 12, 3, 14), "Hall", "online", 90)
+    records.save_meeting(db, meeting, clock)
+    running = LiveMeeting(db, meeting.id, clock)
+    for step in (
+        lambda s: live.add_item(s, "Transport", margaret.id, 20),
+        lambda s: live.start_meeting(s, [margaret.id]),
+        lambda s: live.hand_role(s, live.MINUTE_TAKER, margaret.id),
+        lambda s: live.raise_hand(s, margaret.id),
+        live.next_speaker,
+        lambda s: live.write_note(s, "Margaret said the bus was late"),
+        lambda s: live.record_decision(s, "Write to the council", "consensus"),
+        lambda s: live.record_action(s, "Write the letter", margaret.id, T0.date()),
+    ):
+        clock.advance(60)
+        running.do(step)
+    return db, running, margaret.id
+
+
+def kept(db: Database) -> list[tuple[str, int]]:
+    return db.execute(f"SELECT meeting_id, last_seq FROM [{TABLE}]").fetchall()
+
+
+def from_log(db: Database, meeting_id: str) -> LiveState:
+    return fold(meeting_id, load(db, meeting_id))
+
+
+def test_the_state_is_kept_and_read_back_exactly(tmp_path: Path, clock: FrozenClock) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    state = folded(db, running.meeting_id)
+    assert state == from_log(db, running.meeting_id)
+    assert kept(db) == [(running.meeting_id, state.last_seq)]
+    assert decode(encode(state)) == state
+    assert folded(db, running.meeting_id) == state
+
+
+def test_events_added_since_it_was_kept_are_applied(tmp_path: Path, clock: FrozenClock) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    folded(db, running.meeting_id)
+    running.do(lambda s: live.write_note(s, "Added after the copy was kept"))
+    state = folded(db, running.meeting_id)
+    assert state.notes[-1].text == "Added after the copy was kept"
+    assert state == from_log(db, running.meeting_id)
+
+
+def test_an_undo_since_it_was_kept_takes_the_action_back(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    running.do(lambda s: live.write_note(s, "Written by mistake"))
+    folded(db, running.meeting_id)
+    running.do(live.undo)
+    state = folded(db, running.meeting_id)
+    assert "Written by mistake" not in [n.text for n in state.notes]
+    assert state == from_log(db, running.meeting_id)
+
+
+def test_forgetting_someone_leaves_no_copy_with_their_name(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    db, running, margaret = a_meeting(tmp_path / "c.db", clock)
+    folded(db, running.meeting_id)
+    forget(
+        db, find_member(db, records.get_meeting(db, running.meeting_id).group_id, margaret), clock
+    )
+    assert kept(db) == []
+    state = folded(db, running.meeting_id)
+    assert "Margaret" not in state.notes[0].text
+    assert state == from_log(db, running.meeting_id)
+
+
+def test_any_change_to_an_event_drops_the_copy(tmp_path: Path, clock: FrozenClock) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    folded(db, running.meeting_id)
+    with writing(db):
+        db.execute("UPDATE events SET data = replace(data, 'bus', 'train')")
+    assert kept(db) == []
+    assert folded(db, running.meeting_id).notes[0].text == "Margaret said the train was late"
+
+
+def test_a_copy_from_another_version_or_damaged_is_ignored(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    truth = folded(db, running.meeting_id)
+    for fingerprint, text in (
+        ("another version", encode(LiveState(running.meeting_id))),
+        (None, json.dumps(["not", "a", "state"])),
+        (None, "{not json"),
+        (None, encode(LiveState("another meeting"))),
+    ):
+        with writing(db):
+            db.execute(
+                f"UPDATE [{TABLE}] SET state = ?, fingerprint = COALESCE(?, fingerprint)",
+                [text, fingerprint],
+            )
+        assert folded(db, running.meeting_id) == truth
+
+
+def test_merging_never_copies_another_files_copy(tmp_path: Path, clock: FrozenClock) -> None:
+    theirs, running, _ = a_meeting(tmp_path / "theirs.db", clock)
+    folded(theirs, running.meeting_id)
+    theirs.close()
+    ours = open_db(tmp_path / "ours.db")
+    merge_file(ours, tmp_path / "theirs.db")
+    assert kept(ours) == []
+    assert folded(ours, running.meeting_id) == from_log(ours, running.meeting_id)
+
+
+def test_the_data_export_leaves_the_copy_out(tmp_path: Path, clock: FrozenClock) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    folded(db, running.meeting_id)
+    written = export_tables(db, tmp_path / "out", "csv")
+    assert TABLE not in {p.stem for p in written}
