@@ -13,15 +13,13 @@ from sqlite_utils import Database
 
 from session.clock import Clock, system_clock
 from session.easy_read import easy_read_report
-from session.events import Recorded, from_data, to_data
-from session.live import fold
 from session.minutes import MinutesSource, minutes_report
 from session.pseudonyms import UNNAMED, Names, scrubber
 from session.setup import Meeting
-from store.log import load
+from store.folded import folded
 from store.records import get_group, get_meeting, members_of
 from store.render import to_html, to_markdown
-from store.tables import scrub_json
+from store.state_codec import rewrite_text
 
 __all__ = [
     "UNNAMED",
@@ -46,7 +44,7 @@ def minutes_source(
         scrub = scrubber(members)
     else:
         scrub = scrubber([m for m in members if not m.consent_named], label=lambda m: UNNAMED)
-    state = fold(meeting_id, [_scrubbed(r, scrub) for r in load(db, meeting_id)])
+    state = rewrite_text(folded(db, meeting_id), scrub)
     return MinutesSource(
         meeting=_scrubbed_meeting(meeting, scrub),
         group=group,
@@ -95,16 +93,6 @@ def all_minutes(
     """Every version of the minutes from one fold: (format, easy read) -> text."""
     source = minutes_source(db, meeting_id, clock, anonymise)
     return {key: draw(source) for key, draw in MINUTES.items()}
-
-
-def _scrubbed(recorded: Recorded, scrub: Callable[[str], str]) -> Recorded:
-    """The event with `scrub` applied to its text, or as it was when that changes nothing (most
-    events hold no text, and rebuilding every one of them was most of an export's time)."""
-    event = recorded.event
-    plain = [list(v) if isinstance(v, tuple) else v for v in vars(event).values()]
-    if scrub_json(plain, scrub) == plain:
-        return recorded
-    return replace(recorded, event=from_data(event.kind, scrub_json(to_data(event), scrub)))
 
 
 def _scrubbed_meeting(meeting: Meeting, scrub: Callable[[str], str]) -> Meeting:
