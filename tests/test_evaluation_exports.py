@@ -241,3 +241,23 @@ def test_the_full_data_export_still_never_names_someone_who_did_not_consent(
     assert "chloe" not in written.casefold()
     assert "Margaret Okafor" in written
     assert "someone who asked not to be named" in written
+
+
+@pytest.mark.parametrize("format_", ["csv", "json"])
+def test_the_data_export_finds_a_name_however_it_was_typed(
+    db: Database, tmp_path: Path, format_: str
+) -> None:
+    """After a line break, in capitals, or beside an accent, Chloe's name is still hidden."""
+    meeting = find_meeting(db, DEMO_MEETING)
+    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
+    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
+    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
+    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    under_way.do(lambda s: live.write_note(s, "Rang the council\nChloe will follow up"))
+    under_way.do(lambda s: live.write_note(s, "CHLOE said “café”"))
+    folder = tmp_path / "out"
+    result = coproduce("data", str(folder), "--format", format_, "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 0, result.output
+    written = "".join(p.read_text() for p in folder.iterdir())
+    assert "chloe" not in written.casefold()
+    assert "café" in written
