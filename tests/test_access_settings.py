@@ -50,7 +50,7 @@ def test_a_groups_theme_is_remembered(tmp_path: Path) -> None:
     group = new_group("Carers' forum")
     records.save_group(db, group, CLOCK)
     assert settings.group_theme(db, group.id) is None
-    settings.remember_group_theme(db, group.id, "high-contrast-light")
+    settings.remember_group_theme(db, group.id, "high-contrast-light", CLOCK)
     assert settings.group_theme(db, group.id) == "high-contrast-light"
 
 
