@@ -1,8 +1,6 @@
 """The evaluation screen: the power-balance report of a meeting, or of its group over time,
 drawn in the terminal with the same charts as the HTML report: bars with numbers and words."""
 
-from rich.table import Table as RichTable
-from rich.text import Text
 from sqlite_utils import Database
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,15 +12,14 @@ from session.clock import Clock
 from session.history import history_report
 from session.power import meeting_report
 from session.pseudonyms import as_consented
-from session.report import BarChart, Block, Bullets, Heading, Paragraph, Report, Table
+from session.report import Report
 from store.evaluation import group_outcomes, group_records, meeting_record
 from store.plan import preparation
 from store.records import get_meeting, members_of
-from store.render import text_bar
 from tui.literal import literal
+from tui.report_blocks import block_widget
 from tui.screens.checkout_questions import CheckoutQuestionsForm
-
-BAR_WIDTH = 30
+from tui.screens.outcomes import OutcomesScreen
 
 
 class EvaluationScreen(Screen[None]):
@@ -108,8 +105,6 @@ class EvaluationScreen(Screen[None]):
         return get_meeting(self.db, self.meeting_id).group_id
 
     def action_outcomes(self) -> None:
-        from tui.screens.outcomes import OutcomesScreen  # it draws its charts with this module
-
         self.app.push_screen(OutcomesScreen(self.db, self.group_id(), self.clock))
 
     def action_checkout_questions(self) -> None:
@@ -121,47 +116,3 @@ class EvaluationScreen(Screen[None]):
                 self.notify(f"The check-out will ask: {asked}", title="Saved", markup=False)
 
         self.app.push_screen(form, after)
-
-
-def block_widget(block: Block) -> Static:
-    """A block of a report as the terminal shows it."""
-    content: Text | RichTable
-    match block:
-        case Heading():
-            return Static(literal(block.text), classes=f"evaluation-h{min(block.level, 3)}")
-        case Paragraph():
-            content = literal(block.text)
-        case Bullets():
-            content = literal("\n".join(f"• {item}" for item in block.items))
-        case Table():
-            content = _table(block)
-        case BarChart():
-            content = chart_text(block)
-    return Static(content, classes="evaluation-block")
-
-
-def _table(block: Table) -> RichTable:
-    table = RichTable(show_lines=False, expand=False, header_style="bold")
-    for heading in block.header:
-        table.add_column(literal(heading), overflow="fold")
-    for row in block.rows:
-        table.add_row(*(literal(cell) for cell in row))
-    return table
-
-
-def chart_text(chart: BarChart) -> Text:
-    """Each bar on two lines: its label, then the bar with its numbers in words beside it."""
-    largest = chart.largest
-    text = Text()
-    text.append_text(literal(chart.title, "bold underline"))
-    for bar in chart.bars:
-        drawn = text_bar(bar.value, largest, BAR_WIDTH) or "·"
-        text.append("\n")
-        text.append_text(literal(bar.label))
-        text.append("\n  ")
-        text.append(drawn, style="bold")
-        text.append(" ")
-        text.append_text(literal(bar.shown))
-    text.append("\n")
-    text.append_text(literal(chart.summary, "italic"))
-    return text

@@ -20,7 +20,7 @@ from session.setup import Group, Member
 from store.evaluation import group_outcomes
 from store.records import get_group, members_of
 from tui.literal import literal
-from tui.screens.evaluation import block_widget
+from tui.report_blocks import block_widget
 from tui.screens.outcome_forms import OutcomeForm, ReviewForm
 
 NONE_YET = "The group has not said what success looks like yet. Press a to add an outcome."
