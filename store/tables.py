@@ -3,8 +3,8 @@ optionally anonymised.
 
 Anonymised, each member's name becomes their stable pseudonym (`session.pseudonyms`), in the
 members table and wherever it appears in text people typed; access and communication needs, and
-free-text attributions to people outside the group ("said by"), are left out, because consent to
-take part never covers them. Ids are kept, so the tables still join."""
+free-text attributions to people outside the group ("said by") and what someone was given as
+payment or recognition are left out, because consent to take part never covers them. Ids are kept, so the tables still join."""
 
 import csv
 import io
@@ -23,7 +23,9 @@ from store.records import groups, members_of
 FORMATS = ("csv", "json")
 LEFT_OUT = "[left out: not covered by consent]"
 # (table, column) whose text is never exported when anonymising.
-NEVER_WHEN_ANONYMISED = {("members", "needs"), ("reviews", "said_by")}
+NEVER_WHEN_ANONYMISED = {("members", "needs"), ("reviews", "said_by"), ("payments", "given")}
+# The same in a group's log: event kind -> its field left out.
+NEVER_IN_GROUP_LOG = {"needs_recorded": "needs", "payment_recorded": "given"}
 INTERNAL = {"_sqlite_migrations", "folded_states"}  # folded_states: a derived copy
 
 Row = dict[str, Any]
@@ -95,8 +97,9 @@ def _anonymised(table: str, row: Row, scrub: Callable[[str], str]) -> Row:
             cleaned[column] = pseudonym(row["id"])
         elif column == "data" and isinstance(value, str):
             data = scrub_json(json.loads(value), scrub)
-            if row.get("kind") == "needs_recorded":  # a group's log: access needs
-                data["needs"] = LEFT_OUT
+            personal = NEVER_IN_GROUP_LOG.get(row.get("kind", ""))
+            if personal and data.get(personal):
+                data[personal] = LEFT_OUT
             cleaned[column] = json.dumps(data, ensure_ascii=False)
         elif isinstance(value, str):
             cleaned[column] = scrub(value)

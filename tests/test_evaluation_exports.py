@@ -184,6 +184,7 @@ def test_an_anonymised_export_names_nobody(db: Database, tmp_path: Path) -> None
     for name in names_in(db):
         assert name.casefold() not in everything.casefold(), name
     assert "Wheelchair user" not in everything
+    assert "£20 voucher" not in everything and "taxi" not in everything  # what someone was paid
     assert LEFT_OUT in everything
     tom = members_of(db, group.id)[3]
     assert "Easy Read versions of every letter, tested with " + pseudonym(tom.id) in everything
