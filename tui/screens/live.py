@@ -205,7 +205,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
                 yield Steady(id="speaker-name")
                 yield Digits(id="speaker-clock")
                 yield Steady(id="turn-warning")
-                yield Static("NEXT TO SPEAK", id="queue-heading", classes="heading")
+                yield Steady("NEXT TO SPEAK", id="queue-heading", classes="heading")
                 yield Steady(id="queue")
                 yield Static("AGENDA", id="agenda-heading", classes="heading")
                 yield Steady(id="agenda")
@@ -272,7 +272,10 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         banner = self.query_one("#status-banner", Static)
         if state.ended_at is not None:
             banner.update("■ MEETING ENDED — C: check-out · E: evaluation · u: undo the ending")
-        banner.display = state.ended_at is not None or state.on_break
+        # Shown also while a break is due (see show_clocks): hiding it here only for the
+        # clocks to show it again would cost a layout of the whole screen after every key.
+        due = break_due(state, self.details.break_every_minutes, self.meeting.clock())
+        banner.display = state.ended_at is not None or state.on_break or due
 
     def show_clocks(self) -> None:
         state, now = self.meeting.state, self.meeting.clock()

@@ -7,11 +7,13 @@ _NOTHING: Any = object()
 
 
 class Steady(Static):
-    """A Static that ignores being given what it already shows.
+    """A Static that ignores being given what it already shows, and asks for a new layout only
+    when new text changes the space it needs.
 
     Screens redraw all their text after every action; without this each update asked Textual
     for a new layout of the whole screen, which measured 20-35 ms a key on a projector-sized
-    screen. Now only what changed is laid out and drawn again."""
+    screen, and a layout also repaints every widget. Text that still fits the same lines is now
+    only drawn again where it is."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -21,4 +23,25 @@ class Steady(Static):
         if content == self._shown:
             return
         self._shown = content
-        super().update(content, layout=layout)
+        if not layout or not self.size.area:  # not laid out yet: the first layout will do
+            super().update(content, layout=layout)
+            return
+        before = self._space_needed()
+        super().update(content, layout=False)
+        if self._space_needed() != before:
+            self.refresh(layout=True)
+
+    def _space_needed(self) -> tuple[int, int]:
+        """The lines the text takes at the width it has, and its width where the width follows
+        the text (`width: auto`); a fixed height or width does not depend on the text."""
+        container, viewport = self.container_size, self.app.size
+        styles = self.styles
+        auto_height = styles.height is None or styles.height.is_auto
+        auto_width = styles.width is not None and styles.width.is_auto
+        height = (
+            self.get_content_height(container, viewport, self.content_size.width)
+            if auto_height
+            else 0
+        )
+        width = self.get_content_width(container, viewport) if auto_width else 0
+        return height, width
