@@ -52,6 +52,7 @@ class OutcomeDefined(Change):
     text: str
     measure: str
     review_schedule: str
+    issue_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

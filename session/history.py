@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from session.checkout import DEFAULT_QUESTIONS
 from session.dates import full_date
 from session.follow_up import DONE, IN_PROGRESS, NOT_POSSIBLE
-from session.outcomes import Outcome, Review, schedule_words, trend
+from session.outcomes import OutcomeReviews, Review, schedule_words, trend
 from session.power import OPEN, MeetingRecord, gini_words
 from session.pseudonyms import Names
 from session.recognition import Preparation, issues_by_perspective, payments
@@ -35,9 +35,6 @@ def _label(record: MeetingRecord) -> str:
     return f"{_when(record)}: {record.meeting.title}"
 
 
-OutcomeReviews = tuple[Outcome, Sequence[Review]]
-
-
 def history_report(
     group: Group,
     records: Sequence[MeetingRecord],
@@ -63,7 +60,7 @@ def history_report(
         *actions_over_time(records),
         *checkout_over_time(records),
         *_preparation(records, prep),
-        *you_said_we_did(records, prep),
+        *you_said_we_did(records, prep, outcomes),
         *outcome_progress(outcomes, records[-1].names),
     ]
     return Report(title, tuple(blocks))

@@ -5,6 +5,7 @@ on, and when it is reviewed: once ("in 6 months", "3 March") or again and again 
 months"), kept as an iCalendar recurrence rule (dateutil's rrule)."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -41,6 +42,7 @@ class Outcome:
     review_schedule: str
     first_review: date
     rrule: str  # "" when reviewed once
+    issue_ids: tuple[str, ...] = ()  # the issues raised before the meetings it answers
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Review:
     number: float | None = None
     said_by_member: str | None = None
     said_by: str = ""
+
+
+OutcomeReviews = tuple[Outcome, Sequence[Review]]  # an outcome and its reviews so far
 
 
 def parse_schedule(text: str, today: date) -> tuple[date, str]:
@@ -83,6 +88,7 @@ def new_outcome(
     today: date,
     scale_top: int = 5,
     scale_words: str = "",
+    issue_ids: Sequence[str] = (),
 ) -> Outcome:
     if evidence not in EVIDENCE:
         raise DomainError(f"The evidence is one of: {', '.join(EVIDENCE)}.")
@@ -102,6 +108,7 @@ def new_outcome(
         review_schedule=schedule,
         first_review=first,
         rrule=rule,
+        issue_ids=tuple(dict.fromkeys(issue_ids)),
     )
 
 

@@ -133,6 +133,12 @@ class GroupPlan:
     def issue(self, issue_id: str) -> Issue:
         return next(i for i in self.issues if i.id == issue_id)
 
+    def numbered(self, number: int) -> Issue:
+        """The issue numbered `number` where issues are listed (the first is 1)."""
+        if not 1 <= number <= len(self.issues):
+            raise DomainError(f"There is no issue {number}. `coproduce issue list` shows them.")
+        return self.issues[number - 1]
+
     def kept(self, issue_id: str) -> str:
         """The issue `issue_id` was merged into, following merges of merges; itself if none."""
         while issue_id in self.merged_into:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from session.dates import full_date
 from session.follow_up import NOT_POSSIBLE
 from session.live import Item
+from session.outcomes import Outcome, OutcomeReviews, Review, trend
 from session.plan import Issue
 from session.power import OPEN, MeetingRecord
 from session.recognition import Preparation
@@ -18,7 +19,11 @@ def _label(record: MeetingRecord) -> str:
     return f"{record.meeting.starts_at:%d %b %Y}: {record.meeting.title}"
 
 
-def you_said_we_did(records: Sequence[MeetingRecord], prep: Preparation | None) -> list[Block]:
+def you_said_we_did(
+    records: Sequence[MeetingRecord],
+    prep: Preparation | None,
+    outcomes: Sequence[OutcomeReviews] = (),
+) -> list[Block]:
     blocks: list[Block] = [
         Heading("You said, we did"),
         Paragraph(
@@ -31,11 +36,16 @@ def you_said_we_did(records: Sequence[MeetingRecord], prep: Preparation | None) 
         blocks.append(Paragraph("No issues raised before the meetings were recorded."))
     else:
         for issue in issues:
-            blocks += _issue(issue, prep, records)
+            blocks += _issue(issue, prep, records, outcomes)
     return blocks + _raised_at_meetings(records, issues_above=prep is not None)
 
 
-def _issue(issue: Issue, prep: Preparation, records: Sequence[MeetingRecord]) -> list[Block]:
+def _issue(
+    issue: Issue,
+    prep: Preparation,
+    records: Sequence[MeetingRecord],
+    outcomes: Sequence[OutcomeReviews],
+) -> list[Block]:
     plan = prep.plan
     merged = {i.id for i in plan.merged(issue.id)}
     names = records[-1].names if records else None
@@ -49,6 +59,11 @@ def _issue(issue: Issue, prep: Preparation, records: Sequence[MeetingRecord]) ->
         for item in record.state.items:
             if merged & set(item.issue_ids):
                 lines += _what_came(record, item)
+    lines += [
+        _progress(outcome, reviews)
+        for outcome, reviews in outcomes
+        if any(plan.kept(i) == issue.id for i in outcome.issue_ids)
+    ]
     if not lines and prep.taken_up(issue.id):
         lines.append((Strong("On the agenda"), " of a meeting still to come."))
     if issue.id in plan.not_possible:
@@ -56,6 +71,17 @@ def _issue(issue: Issue, prep: Preparation, records: Sequence[MeetingRecord]) ->
     if not lines:
         lines.append((Strong("Not taken up yet."),))
     return [Heading(issue.text, 3), Paragraph(heard), Bullets(tuple(lines))]
+
+
+def _progress(outcome: Outcome, reviews: Sequence[Review]) -> Line:
+    if not reviews:
+        return (Strong("Outcome:"), f" “{outcome.text}”, not reviewed yet.")
+    latest, move = trend(list(reviews))[-1]
+    return (
+        Strong("Outcome:"),
+        f" “{outcome.text}”: progress {latest.progress} of {outcome.scale_top} at the review "
+        f"on {full_date(latest.reviewed_on)} ({move}).",
+    )
 
 
 def _what_came(record: MeetingRecord, item: Item) -> list[Line]:

@@ -554,3 +554,16 @@ def m015_speaking_by_perspective_in_one_pass(db: Database) -> None:
                 AS share
         FROM speaking_by_person b GROUP BY meeting_id, perspective""",
     )
+
+
+@migrations()
+def m016_outcomes_answer_issues(db: Database) -> None:
+    """An outcome may say which issues raised before the meetings it answers, so "You said, we
+    did" can follow an issue to the progress made on it. `outcome_issue_links`: one row per
+    outcome and issue."""
+    db.table("outcomes").add_column("issue_ids", str)
+    db.create_view(
+        "outcome_issue_links",
+        """SELECT o.group_id, o.id AS outcome_id, o.text AS outcome, j.value AS issue_id
+        FROM outcomes o, json_each(COALESCE(o.issue_ids, '[]')) j ORDER BY o.rowid""",
+    )

@@ -1,6 +1,7 @@
 """Saving a group's outcomes and reviews, and finding the reviews that are due. An outcome is
 found by the start of its id or of its words."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,10 +33,13 @@ def save_outcome(db: Database, outcome: Outcome, clock: Clock, role: str = FACIL
                 "review_schedule": outcome.review_schedule,
                 "first_review": outcome.first_review.isoformat(),
                 "rrule": outcome.rrule,
+                "issue_ids": json.dumps(outcome.issue_ids),
                 "created_at": clock().isoformat(),
             }
         )
-        defined = OutcomeDefined(outcome.id, outcome.text, outcome.measure, outcome.review_schedule)
+        defined = OutcomeDefined(
+            outcome.id, outcome.text, outcome.measure, outcome.review_schedule, outcome.issue_ids
+        )
         record_change(db, outcome.group_id, defined, clock, role)
 
 
@@ -77,6 +81,7 @@ def _outcome(row: dict[str, Any]) -> Outcome:
         row["review_schedule"] or "",
         date.fromisoformat(row["first_review"]),
         row["rrule"] or "",
+        tuple(json.loads(row["issue_ids"] or "[]")),
     )
 
 

@@ -4,7 +4,8 @@ optionally anonymised.
 Anonymised, each member's name becomes their stable pseudonym (`session.pseudonyms`), in the
 members table and wherever it appears in text people typed; access and communication needs, and
 free-text attributions to people outside the group ("said by") and what someone was given as
-payment or recognition are left out, because consent to take part never covers them. Ids are kept, so the tables still join."""
+payment or recognition are left out, because consent to take part never covers them. Ids are
+kept, so the tables still join."""
 
 import csv
 import io

@@ -15,6 +15,7 @@ from store.db import open_db
 from store.demo import DEMO_GROUP, create_demo
 from store.demo_history import create_demo_history
 from store.outcomes import outcomes_of, reviews_of
+from store.plan import load_plan
 from store.records import find_group, find_member
 from tests.contrast import shown_text
 from tests.live_driver import fill, select
@@ -301,3 +302,22 @@ def test_outcomes_screen_in_theme(
         await open_outcomes(pilot)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+async def test_an_outcome_can_say_which_issue_it_answers(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    app = app_with_outcomes(path)
+    group = find_group(app.db, DEMO_GROUP)
+    issue = load_plan(app.db, group.id).open_issues[0]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_outcomes(pilot)
+        await pilot.press("a")
+        await fill(pilot, "#text", "Pick-ups on time")
+        await fill(pilot, "#measure", "Late pick-ups a month")
+        await fill(pilot, "#schedule", "in 6 months")
+        await select(pilot, "#issue", issue.id)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, OutcomesScreen)
+
+    [saved] = [o for o in outcomes_of(open_db(path), group.id) if o.text == "Pick-ups on time"]
+    assert saved.issue_ids == (issue.id,)

@@ -29,6 +29,7 @@ VIEWS = {
     "live_group_events",
     "issues",
     "agenda_issue_links",
+    "outcome_issue_links",
     "payments",
     "agenda_moves",
     "issues_not_possible",
@@ -130,6 +131,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m013_changes_before_they_were_logged",
         "m014_folded_states",
         "m015_speaking_by_perspective_in_one_pass",
+        "m016_outcomes_answer_issues",
     ]
     assert migrations.pending(db) == []
 

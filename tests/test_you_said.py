@@ -3,7 +3,7 @@ perspective, and payment and recognition, in the power-balance reports (session/
 session/recognition.py), read back through `coproduce report`; and `coproduce issue
 not-possible`, with its refusals."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import partial
 
 import pytest
@@ -180,3 +180,38 @@ def test_not_possible_is_refused_kindly_when_it_cannot_be_recorded(held: None) -
     merged = ok("issue", "not-possible", "2", "--because", "the buses are not ours")
     assert "Issue 1, “Buses are late”: not possible, because the buses are not ours" in merged
     assert "not possible, because the buses are not ours" in ok("issue", "list")
+
+
+def test_an_outcome_answering_an_issue_shows_its_progress_under_it(held: None) -> None:
+    measured = ["--measure", "Late pick-ups a month", "--review", "in 1 month"]
+    added = ok("outcome", "add", "Buses on time", *measured, "--issue", "2")  # merged into 1
+    assert "Added the outcome “Buses on time”" in added
+    ok("outcome", "add", "Short breaks explained", *measured, "--issue", "3")
+    later = FrozenClock(datetime(2026, 12, 28, 12, 0, tzinfo=UTC))
+    reviewed = coproduce(
+        "review", "add", "buses", "--progress", "3", "--story", "Better", clock=later
+    )
+    assert reviewed.exit_code == 0, reviewed.output
+
+    said = ok("report")
+    said = said[said.index("## You said, we did") :]
+
+    buses = said[said.index("### Buses are late") : said.index("### Nobody explains")]
+    assert (
+        "- **Outcome:** “Buses on time”: progress 3 of 5 at the review on "
+        "Monday 28 December 2026 (first review)." in buses
+    )
+    breaks = said[said.index("### Nobody explains") :]
+    assert "- **Outcome:** “Short breaks explained”, not reviewed yet." in breaks
+    links = saved().execute("SELECT outcome, issue_id FROM outcome_issue_links").fetchall()
+    assert [outcome for outcome, _ in links] == ["Buses on time", "Short breaks explained"]
+
+
+def test_an_outcome_for_an_issue_that_does_not_exist_is_refused_and_nothing_saved(
+    held: None,
+) -> None:
+    measured = ["--measure", "Late pick-ups a month", "--review", "in 1 month"]
+    refused(
+        coproduce("outcome", "add", "On time", *measured, "--issue", "9"), "There is no issue 9."
+    )
+    assert saved().execute("SELECT COUNT(*) FROM outcomes").fetchone()[0] == 0

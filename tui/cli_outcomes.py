@@ -23,6 +23,7 @@ from store.outcomes import (
     save_outcome,
     save_review,
 )
+from store.plan import load_plan
 from store.records import find_member, members_of
 from tui.cli_base import db_option, group_option, open_store, pick_group, say
 
@@ -47,6 +48,14 @@ def outcome_commands() -> None:
 )
 @click.option("--scale", "scale_top", type=int, default=5, show_default=True, help="0 to N.")
 @click.option("--scale-words", default="", help='What the scale means, e.g. "0 = none, 5 = all".')
+@click.option(
+    "--issue",
+    "issue_numbers",
+    type=int,
+    multiple=True,
+    metavar="NUMBER",
+    help="An issue it answers, by its number in `coproduce issue list` (again for more).",
+)
 @group_option
 @db_option
 @click.pass_obj
@@ -58,14 +67,17 @@ def outcome_add(
     schedule: str,
     scale_top: int,
     scale_words: str,
+    issue_numbers: tuple[int, ...],
     group_ref: str | None,
 ) -> None:
     """Say what success looks like: TEXT, in the group's own words."""
     db = open_store()
     group = pick_group(db, group_ref)
     today = clock().astimezone().date()
+    plan = load_plan(db, group.id)
+    issues = [plan.kept(plan.numbered(n).id) for n in issue_numbers]
     outcome = new_outcome(
-        group.id, text, measure, evidence, schedule, today, scale_top, scale_words
+        group.id, text, measure, evidence, schedule, today, scale_top, scale_words, issues
     )
     save_outcome(db, outcome, clock, COMMAND_LINE)
     say(f"Added the outcome “{outcome.text}” ({short(outcome.id)}) to {group.name}.")

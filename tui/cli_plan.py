@@ -14,7 +14,7 @@ from session.dates import full_date, full_date_time, parse_when
 from session.dots import parse_dots
 from session.duplicates import same_issue
 from session.errors import DomainError
-from session.plan import GroupPlan, Issue, Option
+from session.plan import GroupPlan, Option
 from session.report import plural
 from session.setup import Group
 from store.plan import GroupPreparation
@@ -26,12 +26,6 @@ def preparation(clock: Clock, group_ref: str | None) -> tuple[GroupPreparation, 
     db = open_store()
     group = pick_group(db, group_ref)
     return GroupPreparation(db, group.id, clock, COMMAND_LINE), group
-
-
-def issue_by_number(state: GroupPlan, number: int) -> Issue:
-    if not 1 <= number <= len(state.issues):
-        raise DomainError(f"There is no issue {number}. `coproduce issue list` shows them.")
-    return state.issues[number - 1]
 
 
 def member_id(prep: GroupPreparation, ref: str | None) -> str | None:
@@ -124,8 +118,8 @@ def issue_list(clock: Clock, group_ref: str | None) -> None:
 def issue_merge(clock: Clock, keep: int, merge: int, group_ref: str | None) -> None:
     """Merge issue MERGE into issue KEEP: both people who raised them are kept."""
     prep, _group = preparation(clock, group_ref)
-    kept = issue_by_number(prep.plan, keep)
-    merged = issue_by_number(prep.plan, merge)
+    kept = prep.plan.numbered(keep)
+    merged = prep.plan.numbered(merge)
     prep.do(partial(plan.merge_issues, kept_id=kept.id, merged_id=merged.id))
     say(f"Merged issue {merge} into issue {keep}: {kept.text}")
 
@@ -139,7 +133,7 @@ def issue_merge(clock: Clock, keep: int, merge: int, group_ref: str | None) -> N
 def issue_not_possible(clock: Clock, number: int, because: str, group_ref: str | None) -> None:
     """Record that issue NUMBER is not possible, and why: "You said, we did" says so."""
     prep, _group = preparation(clock, group_ref)
-    issue = issue_by_number(prep.plan, number)
+    issue = prep.plan.numbered(number)
     prep.do(partial(plan.issue_not_possible, issue_id=issue.id, reason=because))
     kept = prep.plan.issue(prep.plan.kept(issue.id))
     say(f"Issue {kept.number}, “{kept.text}”: not possible, because {because.strip()}")

@@ -24,6 +24,7 @@ from session.outcomes import (
 )
 from session.setup import Group, Member
 from store.outcomes import save_outcome, save_review
+from store.plan import load_plan
 from tui.literal import literal
 from tui.screens.form import FormScreen
 from tui.screens.forms import whole_number
@@ -38,6 +39,7 @@ class OutcomeForm(FormScreen):
         self.group = group
         self.clock = clock
         self.done = ""
+        self.issues = load_plan(db, group.id).open_issues
 
     def fields(self) -> ComposeResult:
         yield Label("What success looks like, in the group's own words")
@@ -53,6 +55,12 @@ class OutcomeForm(FormScreen):
         yield Input("5", id="scale", type="integer")
         yield Label("What the scale means (optional, e.g. 0 = not at all, 5 = every time)")
         yield Input(id="scale-words")
+        yield Label("The issue it answers, raised before the meetings (optional)")
+        yield Select(
+            [(literal(f"{i.number}. {i.text}"), i.id) for i in self.issues],
+            prompt="not from an issue",
+            id="issue",
+        )
 
     def today(self) -> date:
         return self.clock().astimezone().date()
@@ -73,6 +81,7 @@ class OutcomeForm(FormScreen):
 
     def save(self) -> None:
         evidence = self.query_one("#evidence", Select).value
+        issue = self.query_one("#issue", Select).value
         outcome = new_outcome(
             self.group.id,
             self.query_one("#text", Input).value,
@@ -82,6 +91,7 @@ class OutcomeForm(FormScreen):
             self.today(),
             whole_number(self.query_one("#scale", Input).value, "the top of the scale"),
             self.query_one("#scale-words", Input).value,
+            (issue,) if isinstance(issue, str) else (),
         )
         save_outcome(self.db, outcome, self.clock)
         self.done = f"Added the outcome “{outcome.text}”."
