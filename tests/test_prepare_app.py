@@ -52,6 +52,28 @@ async def test_issues_are_gathered_and_the_same_issue_twice_offers_a_merge(tmp_p
         assert "can't be left empty" in shown(pilot, ".form-error")
 
 
+async def test_an_issue_the_group_cannot_act_on_is_marked_with_why(tmp_path: Path) -> None:
+    clock = frozen_clock()
+    db = group_of_four(tmp_path / "c.db", clock)
+    async with prepare_app(db, clock).run_test(size=(100, 40)) as pilot:
+        await pilot.press("P")
+        await pilot.pause()
+        await raise_issue(pilot, "Free parking at the hospital", person(db, "Dev"))
+        await pilot.press("n")
+        await pilot.pause()
+        await fill(pilot, "#issue", "1")
+        await save(pilot)
+        assert "Please type why it is not possible" in shown(pilot, ".form-error")
+        await fill(pilot, "#because", "the car park is [b]private[/b]")
+        await save(pilot)
+        assert isinstance(pilot.app.screen, PrepareScreen)
+        body = shown(pilot, "#prep-body")
+        assert "✗ not possible, because the car park is [b]private[/b]" in body
+
+    kept = load_plan(db, records.groups(db)[0].id)
+    assert list(kept.not_possible.values()) == ["the car park is [b]private[/b]"]
+
+
 async def test_a_dot_vote_is_entered_person_by_person_and_refuses_too_many(
     tmp_path: Path,
 ) -> None:

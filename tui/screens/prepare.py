@@ -17,7 +17,7 @@ from tui.screens.agenda_builder import AgendaBuilderScreen
 from tui.screens.agreement import AgreementScreen
 from tui.screens.payment import PaymentScreen
 from tui.screens.prepare_base import PrepScreen
-from tui.screens.prepare_forms import IssueForm, MergeForm, MergeOffer
+from tui.screens.prepare_forms import IssueForm, MergeForm, MergeOffer, NotPossibleForm
 from tui.screens.roles_offered import RolesScreen
 from tui.screens.time_place import TimePlaceScreen
 from tui.screens.vote import VoteScreen
@@ -39,6 +39,13 @@ class PrepareScreen(PrepScreen):
             "Merge",
             tooltip="Merge two issues that say the same thing, keeping both raisers.",
             id="prepare.merge",
+        ),
+        Binding(
+            "n",
+            "not_possible",
+            "Not possible",
+            tooltip="Say the group cannot act on an issue, and why.",
+            id="prepare.not_possible",
         ),
         Binding(
             "v",
@@ -110,6 +117,9 @@ class PrepareScreen(PrepScreen):
                         + (f" (merged from {same.number})" if same.id != issue.id else "")
                     )
                 )
+            if issue.id in plan_.not_possible:
+                text.append("\n     ✗ not possible, because ", style="bold")
+                text.append(literal(plan_.not_possible[issue.id]))
             text.append("\n")
         return text
 
@@ -142,6 +152,9 @@ class PrepareScreen(PrepScreen):
 
     def action_merge(self) -> None:
         self.app.push_screen(MergeForm(self.prep), self.after)
+
+    def action_not_possible(self) -> None:
+        self.app.push_screen(NotPossibleForm(self.prep), self.after)
 
     def action_vote(self) -> None:
         self.app.push_screen(VoteScreen(self.prep))

@@ -150,6 +150,27 @@ class MergeForm(FormScreen):
         self.prep.store.do(partial(plan.merge_issues, kept_id=keep.id, merged_id=merge.id))
 
 
+class NotPossibleForm(FormScreen):
+    heading = "An issue the group cannot act on, and why"
+
+    def __init__(self, prep: Prep) -> None:
+        super().__init__()
+        self.prep = prep
+
+    def fields(self) -> ComposeResult:
+        yield Label("Issue number")
+        yield Input(id="issue", type="integer")
+        yield Label('Why it is not possible ("You said, we did" will say so)')
+        yield Input(id="because")
+
+    def save(self) -> None:
+        issue = self.prep.plan.numbered(
+            whole_number(self.query_one("#issue", Input).value, "the issue")
+        )
+        because = self.query_one("#because", Input).value
+        self.prep.store.do(partial(plan.issue_not_possible, issue_id=issue.id, reason=because))
+
+
 class VoteSetupForm(FormScreen):
     heading = "Start a dot vote on the open issues"
 
