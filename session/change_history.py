@@ -39,8 +39,9 @@ class Entry:
     event: Event
 
 
-def group_history(group_name: str, entries: Sequence[Entry], name: Names) -> Report:
-    rows = [(e, change_words(e.event, name)) for e in entries]
+def group_history(group_name: str, entries: Sequence[Entry], name: Names, what: Labels) -> Report:
+    """`what`: an action's or an outcome's words, from its id."""
+    rows = [(e, change_words(e.event, name, what)) for e in entries]
     return _report(f"The history of {group_name}", rows)
 
 
@@ -60,7 +61,7 @@ def _report(title: str, rows: Sequence[tuple[Entry, str]]) -> Report:
     return Report(title, (Heading(title, 1), Table(("When", "In which role", "What"), lines)))
 
 
-def change_words(event: Event, name: Names) -> str:
+def change_words(event: Event, name: Names, what: Labels) -> str:
     match event:
         case GroupCreated():
             return f"started the group “{event.name}”"
@@ -71,9 +72,9 @@ def change_words(event: Event, name: Names) -> str:
         case OutcomeDefined():
             return f"wrote the outcome “{event.text}”"
         case ReviewRecorded():
-            return f"reviewed an outcome: progress {event.progress}"
+            return f"reviewed “{what(event.outcome_id)}”: progress {event.progress}"
         case ActionUpdated():
-            return f"said an action is {event.status}"
+            return f"said the action “{what(event.action_id)}” is {event.status}"
         case ThemeChosen():
             return f"chose the colours “{event.theme}”"
         case CheckoutQuestionsSet():

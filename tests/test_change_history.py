@@ -73,6 +73,8 @@ def test_outcomes_reviews_and_action_updates_are_recorded() -> None:
         3,
     )
     assert review["outcome_id"] == outcome["outcome_id"]
+    shown = coproduce("history").stdout
+    assert "| 2027-01-05 09:30 | command line | reviewed “On time”: progress 3 |" in shown
 
 
 async def test_a_theme_chosen_on_the_projected_screen_is_recorded_as_the_facilitators(

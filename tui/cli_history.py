@@ -10,8 +10,10 @@ from session.clock import Clock
 from session.pseudonyms import Names, as_consented
 from store.changes import entries
 from store.evaluation import meeting_record
+from store.folded import folded
 from store.log import GROUP_LOG, MEETING_LOG
-from store.records import find_meeting, members_of
+from store.outcomes import outcomes_of
+from store.records import find_meeting, meetings, members_of
 from tui.cli_base import db_option, group_option, open_store, pick_group, write_or_print
 from tui.cli_evaluation import REPORT_FORMATS, anonymise_option, output_option
 
@@ -51,7 +53,15 @@ def history(
         group = pick_group(db, group_ref)
         members = members_of(db, group.id)
         names = Names.of(members, anonymise)
-        built = group_history(group.name, entries(db, group.id, GROUP_LOG), names)
+        words = {o.id: o.text for o in outcomes_of(db, group.id)}
+        for meeting in meetings(db, group.id):
+            words |= {a.id: a.what for a in folded(db, meeting.id).actions}
+        built = group_history(
+            group.name,
+            entries(db, group.id, GROUP_LOG),
+            names,
+            lambda id_: words.get(id_, "one no longer on record"),
+        )
         group_id, what = group.id, f"the history of {group.name}"
     built = as_consented(built, members_of(db, group_id), anonymise)
     write_or_print(REPORT_FORMATS[format_](built), output, what)
