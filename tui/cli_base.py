@@ -48,6 +48,18 @@ def say(text: str) -> None:
     click.echo(visible(text))
 
 
+anonymise_option = click.option(
+    "--anonymise",
+    is_flag=True,
+    help="Replace names with stable pseudonyms and leave out text consent does not cover.",
+)
+output_option = click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A file to write, readable by you alone. Default: print it.",
+)
+
+
 def write_or_print(text: str, output: Path | None, what: str) -> None:
     """Print `text`, or write it to `output`, readable by its owner only, and say so."""
     if output is None:

@@ -21,35 +21,24 @@ from store.evaluation import (
     meeting_record,
     save_action_update,
 )
-from store.files import write_private
 from store.merge import merge_file
 from store.plan import preparation
 from store.records import find_meeting, meetings, members_of
 from store.render import to_html, to_markdown
 from store.tables import FORMATS, export_tables
-from tui.cli_base import db_option, group_option, open_store, pick_group, say
+from tui.cli_base import (
+    anonymise_option,
+    db_option,
+    group_option,
+    open_store,
+    output_option,
+    pick_group,
+    say,
+    write_or_print,
+)
 from tui.cli_outcomes import COMMANDS as OUTCOME_COMMANDS
 
 REPORT_FORMATS = {"md": to_markdown, "html": to_html}
-
-anonymise_option = click.option(
-    "--anonymise",
-    is_flag=True,
-    help="Replace names with stable pseudonyms and leave out text consent does not cover.",
-)
-output_option = click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A file to write, readable by you alone. Default: print it.",
-)
-
-
-def _write_or_print(text: str, output: Path | None, what: str) -> None:
-    if output is None:
-        say(text.rstrip("\n"))
-        return
-    write_private(output, text)
-    say(f"Wrote {what} to {output}.")
 
 
 @click.command()
@@ -91,7 +80,7 @@ def report(
         )
         group_id, what = group.id, f"the power-balance report of {group.name} over time"
     built = as_consented(built, members_of(db, group_id), anonymise)
-    _write_or_print(REPORT_FORMATS[format_](built), output, what)
+    write_or_print(REPORT_FORMATS[format_](built), output, what)
 
 
 @click.command()

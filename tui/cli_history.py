@@ -14,8 +14,16 @@ from store.folded import folded
 from store.log import GROUP_LOG, MEETING_LOG
 from store.outcomes import outcomes_of
 from store.records import find_meeting, meetings, members_of
-from tui.cli_base import db_option, group_option, open_store, pick_group, write_or_print
-from tui.cli_evaluation import REPORT_FORMATS, anonymise_option, output_option
+from tui.cli_base import (
+    anonymise_option,
+    db_option,
+    group_option,
+    open_store,
+    output_option,
+    pick_group,
+    write_or_print,
+)
+from tui.cli_evaluation import REPORT_FORMATS
 
 
 @click.command()

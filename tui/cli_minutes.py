@@ -7,9 +7,8 @@ import click
 
 from session.clock import Clock
 from store.export import MINUTES, minutes_source
-from store.files import write_private
 from store.records import find_meeting
-from tui.cli_base import db_option, open_store, say
+from tui.cli_base import anonymise_option, db_option, open_store, output_option, write_or_print
 
 
 @click.command()
@@ -28,16 +27,8 @@ from tui.cli_base import db_option, open_store, say
     help="Short sentences, one idea each: what was decided, who will do what by when, "
     "and the words explained.",
 )
-@click.option(
-    "--anonymise",
-    is_flag=True,
-    help="Replace every name with a stable pseudonym, also in what people typed.",
-)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A file to write, readable by you alone. Default: print the minutes.",
-)
+@anonymise_option
+@output_option
 @db_option
 @click.pass_obj
 def export(
@@ -52,9 +43,5 @@ def export(
     db = open_store()
     meeting = find_meeting(db, meeting_ref)
     minutes = MINUTES[format_, easy_read](minutes_source(db, meeting.id, clock, anonymise))
-    if output is None:
-        say(minutes.rstrip("\n"))
-        return
-    write_private(output, minutes)
     what = "the easy read minutes" if easy_read else "the minutes"
-    say(f"Wrote {what} of “{meeting.title}” to {output}.")
+    write_or_print(minutes, output, f"{what} of “{meeting.title}”")

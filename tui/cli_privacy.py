@@ -6,11 +6,18 @@ from pathlib import Path
 import click
 
 from session.clock import Clock
-from store.files import write_private
 from store.forget import copies_beside, forget, plan
 from store.records import find_member
 from store.subject_access import person_json, person_markdown, person_record
-from tui.cli_base import db_option, group_option, open_store, pick_group, say
+from tui.cli_base import (
+    db_option,
+    group_option,
+    open_store,
+    output_option,
+    pick_group,
+    say,
+    write_or_print,
+)
 
 TABLE_WORDS = {
     "members": "their details, or other people's needs that mention them",
@@ -71,11 +78,7 @@ def forget_command(clock: Clock, person_ref: str, group_ref: str | None, yes: bo
     show_default=True,
     help="JSON for a machine, Markdown to read.",
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A file to write, readable by you alone. Default: print it.",
-)
+@output_option
 @db_option
 @click.pass_obj
 def export_person(
@@ -87,11 +90,7 @@ def export_person(
     member = find_member(db, pick_group(db, group_ref).id, person_ref)
     record = person_record(db, member, clock())
     text = person_json(record) if format_ == "json" else person_markdown(record)
-    if output is None:
-        say(text.rstrip("\n"))
-        return
-    write_private(output, text)
-    say(f"Wrote everything held about {member.name} to {output}.")
+    write_or_print(text, output, f"everything held about {member.name}")
 
 
 COMMANDS = (forget_command, export_person)
