@@ -2,7 +2,7 @@
 
 from sqlite_utils import Database
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -141,12 +141,7 @@ class HomeScreen(Screen[None]):
             self.open(event.option.id)
 
     def open(self, meeting_id: str) -> None:
-        meeting = LiveMeeting(self.db, meeting_id, self.clock)
-        starting = meeting.state.started_at is None
-        self.app.push_screen(LiveScreen(meeting))
-        agreement = load_plan(self.db, records.get_meeting(self.db, meeting_id).group_id).agreement
-        if starting and agreement is not None:
-            self.app.push_screen(AgreementReminder(agreement))
+        open_meeting(self.app, self.db, self.clock, meeting_id)
 
     def chosen_group(self) -> str | None:
         """The group of the highlighted meeting; with no meeting yet, the only group."""
@@ -193,3 +188,13 @@ class HomeScreen(Screen[None]):
             self.notify("Start a group first: press g.", title="Not yet", severity="warning")
             return
         self.app.push_screen(MeetingForm(self.db, self.clock), self.refresh_after)
+
+
+def open_meeting(app: App[None], db: Database, clock: Clock, meeting_id: str) -> None:
+    """Open the meeting on the live screen, with the group agreement on top as it starts."""
+    meeting = LiveMeeting(db, meeting_id, clock)
+    starting = meeting.state.started_at is None
+    app.push_screen(LiveScreen(meeting))
+    agreement = load_plan(db, records.get_meeting(db, meeting_id).group_id).agreement
+    if starting and agreement is not None:
+        app.push_screen(AgreementReminder(agreement))

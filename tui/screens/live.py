@@ -146,7 +146,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         ),
         Binding(
             "escape",
-            "app.pop_screen",
+            "app.meetings",
             "Meetings",
             tooltip="Go back to the list of meetings. The meeting carries on.",
             id="live.meetings",
