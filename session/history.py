@@ -104,8 +104,14 @@ def outcome_progress(outcomes: Sequence[OutcomeReviews], names: Names) -> list[B
     return blocks
 
 
+OUTSIDE = "someone outside the group"
+
+
 def _evidence(review: Review, names: Names) -> str:
-    who = names(review.said_by_member) if review.said_by_member else review.said_by
+    if review.said_by_member:
+        who = names(review.said_by_member)
+    else:  # their own words, about someone outside the group: never in an anonymised report
+        who = OUTSIDE if review.said_by and names.anonymise else review.said_by
     parts = [review.story] if review.story else []
     if review.number is not None:
         parts.append(f"the number was {review.number:g}")

@@ -6,6 +6,7 @@ in every export, and in an organisation's merged database, without any key to ke
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -76,16 +77,25 @@ def scrubber(
     (any case, whole words only), with their pseudonym, or with `label(member)` if given.
     Longer names are matched first. Without `first_names`, only whole names are replaced."""
     names: dict[str, str] = {}
+    spellings: set[str] = set()
     for member in members:
         first = member.name.split()[0] if member.name.split() and first_names else ""
         for form in (member.name, first):
             if len(form) > 1:
-                names.setdefault(form.casefold(), label(member) if label else pseudonym(member.id))
+                names.setdefault(folded(form), label(member) if label else pseudonym(member.id))
+                spellings |= {form, form.casefold()}
     if not names:
         return lambda text: text
-    longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    longest_first = "|".join(re.escape(n) for n in sorted(spellings, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)({longest_first})(?!\w)", re.IGNORECASE)
-    return lambda text: pattern.sub(lambda m: names.get(m.group(0).casefold(), "[a name]"), text)
+    return lambda text: pattern.sub(lambda m: names.get(folded(m.group(0)), "[a name]"), text)
+
+
+def folded(text: str) -> str:
+    """`text` without case or accents, the way names are compared: "İLKER" and "Ilker" are the
+    same, so are "Groß" and "GROSS"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def as_consented(report: Report, members: Sequence[Member], anonymise: bool = False) -> Report:

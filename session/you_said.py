@@ -59,13 +59,13 @@ def _issue(
         for item in record.state.items:
             if merged & set(item.issue_ids):
                 lines += _what_came(record, item)
+    if not lines and prep.taken_up(issue.id):
+        lines.append((Strong("On the agenda"), " of a meeting still to come."))
     lines += [
         _progress(outcome, reviews)
         for outcome, reviews in outcomes
         if any(plan.kept(i) == issue.id for i in outcome.issue_ids)
     ]
-    if not lines and prep.taken_up(issue.id):
-        lines.append((Strong("On the agenda"), " of a meeting still to come."))
     if issue.id in plan.not_possible:
         lines.append((Strong("Not possible,"), f" because {plan.not_possible[issue.id]}"))
     if not lines:
@@ -123,7 +123,11 @@ def _raised_at_meetings(records: Sequence[MeetingRecord], issues_above: bool) ->
                 if item.proposed_by
                 else "nobody named"
             )
-            decided = [d.text for d in r.state.decisions if d.item_id == item.item_id]
+            decided = [
+                r.state.amended_text(d.id, d.text)
+                for d in r.state.decisions
+                if d.item_id == item.item_id
+            ]
             done = [
                 f"{a.what} ({r.names(a.owner_id)}): {status_words(r, a.id)}"
                 for a in r.state.actions

@@ -37,7 +37,7 @@ from store.tables import scrub_json
 
 # Kept in a forgotten person's row: what the group's counts need, and nothing that names them.
 KEPT = {"id", "group_id", "perspective", "consent_named", "created_at"}
-NOT_SCRUBBED = {"_sqlite_migrations", "erasures"}
+NOT_SCRUBBED = {"_sqlite_migrations", "erasures", "folded_states"}  # folded: see m014
 
 Change = tuple[str, int, dict[str, Any]]  # table, rowid, new values of the columns that change
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from session.pseudonyms import UNNAMED, pseudonym, scrubber
+from session.pseudonyms import UNNAMED, folded, pseudonym, scrubber
 from store.errors import StoreError
 from store.files import write_private
 from store.records import groups, members_of
@@ -24,7 +24,12 @@ from store.records import groups, members_of
 FORMATS = ("csv", "json")
 LEFT_OUT = "[left out: not covered by consent]"
 # (table, column) whose text is never exported when anonymising.
-NEVER_WHEN_ANONYMISED = {("members", "needs"), ("reviews", "said_by"), ("payments", "given")}
+NEVER_WHEN_ANONYMISED = {
+    ("members", "needs"),
+    ("reviews", "said_by"),
+    ("review_trend", "said_by"),
+    ("payments", "given"),
+}
 # The same in a group's log: event kind -> its field left out.
 NEVER_IN_GROUP_LOG = {"needs_recorded": "needs", "payment_recorded": "given"}
 INTERNAL = {"_sqlite_migrations", "folded_states"}  # folded_states: a derived copy
@@ -53,7 +58,7 @@ def table_values(
     hidden = everyone if anonymise else [m for m in everyone if not m.consent_named]
     # Consent to be named holds in every export, this one included.
     scrub = scrubber(everyone) if anonymise else scrubber(hidden, label=lambda m: UNNAMED)
-    first_words = {m.name.split()[0].casefold() for m in hidden if m.name.split()}
+    first_words = {folded(m.name.split()[0]) for m in hidden if m.name.split()}
 
     def each() -> Iterator[Sequence[Any]]:
         for values in cursor:
@@ -82,10 +87,10 @@ def _consented(row: Row, scrub: Callable[[str], str]) -> Row:
 
 def _names_nobody(values: Sequence[Any], first_words: set[str]) -> bool:
     """True when no text in the row, JSON included, can hold a name to hide: none holds even
-    the first word of one, in any case (a quick look that spares decoding and scrubbing each
-    value: most rows hold no name). Only without escapes, where JSON's strings are exactly
-    their text between quotes."""
-    text = "\x00".join(v for v in values if isinstance(v, str)).casefold()
+    the first word of one, in any case or accent (a quick look that spares decoding and
+    scrubbing each value: most rows hold no name). Only without escapes, where JSON's strings
+    are exactly their text between quotes."""
+    text = folded("\x00".join(v for v in values if isinstance(v, str)))
     return "\\" not in text and not any(word in text for word in first_words)
 
 

@@ -5,10 +5,11 @@ not-possible`, with its refusals."""
 
 from datetime import UTC, date, datetime
 from functools import partial
+from pathlib import Path
 
 import pytest
 
-from session import live
+from session import live, readback
 from session.clock import FrozenClock
 from session.pseudonyms import UNNAMED
 from store.live import LiveMeeting
@@ -215,3 +216,55 @@ def test_an_outcome_for_an_issue_that_does_not_exist_is_refused_and_nothing_save
         coproduce("outcome", "add", "On time", *measured, "--issue", "9"), "There is no issue 9."
     )
     assert saved().execute("SELECT COUNT(*) FROM outcomes").fetchone()[0] == 0
+
+
+def test_an_item_raised_at_the_meeting_shows_its_decision_as_amended() -> None:
+    ok("group", "new", "Forum")
+    ok("person", "add", "Ann Lee", "--perspective", "lived experience")
+    when = ["--when", "25 Nov 2pm", "--place", "Hall", "--format", "online", "--length", "60"]
+    ok("meeting", "new", "Autumn", *when)
+    ok("agenda", "add", "Autumn", "Pay rates", "--minutes", "10")
+    db, clock = saved(), FrozenClock(NOW)
+    meeting = find_meeting(db, "Autumn")
+    run = LiveMeeting(db, meeting.id, clock).do
+    run(partial(live.start_meeting, present=[m.id for m in members_of(db, meeting.group_id)]))
+    [decided] = run(partial(live.record_decision, text="Pay £20 an hour", method="consensus"))
+    record_id = decided.decision_id  # type: ignore[attr-defined]
+    run(partial(readback.amend, record_id=record_id, text="Pay £25 an hour", reason="typo"))
+    run(live.end_meeting)
+
+    said = ok("report")
+
+    assert "Decided: Pay £25 an hour." in said
+    assert "£20" not in said[said.index("## You said, we did") :]
+
+
+def test_anonymised_reports_and_data_leave_out_who_outside_the_group_said_it(
+    held: None, tmp_path: Path
+) -> None:
+    measured = ["--measure", "Late pick-ups", "--review", "in 1 month", "--issue", "1"]
+    ok("outcome", "add", "Buses on time", *measured)
+    later = FrozenClock(datetime(2026, 12, 28, 12, 0, tzinfo=UTC))
+    outside = ["--said-by", "Mrs Jenkins from the bus company"]
+    reviewed = coproduce(
+        "review", "add", "buses", "--progress", "2", "--story", "Fewer", *outside, clock=later
+    )
+    assert reviewed.exit_code == 0, reviewed.output
+    assert "Jenkins" in ok("report")
+
+    assert "Jenkins" not in ok("report", "--anonymise")
+    assert "someone outside the group" in ok("report", "--anonymise")
+    ok("data", str(tmp_path / "out"), "--anonymise")
+    for path in (tmp_path / "out").iterdir():
+        assert "Jenkins" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_an_issue_on_a_coming_agenda_with_an_outcome_says_both(held: None) -> None:
+    measured = ["--measure", "Calls", "--review", "in 1 month", "--issue", "3"]
+    ok("outcome", "add", "Short breaks explained", *measured)
+
+    said = ok("report")
+    breaks = said[said.index("### Nobody explains") :]
+
+    assert "- **On the agenda** of a meeting still to come." in breaks
+    assert "- **Outcome:** “Short breaks explained”, not reviewed yet." in breaks

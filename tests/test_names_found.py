@@ -1,0 +1,54 @@
+"""Names are found in typed text whatever their case or accents, so consent, anonymising and
+forgetting hold for "İbrahim" and "Groß" as for "Ann"."""
+
+import json
+from pathlib import Path
+
+from session.pseudonyms import UNNAMED, folded, pseudonym, scrubber
+from session.setup import new_group, new_member
+from tests.cli_runner import coproduce, saved
+
+
+def test_a_name_is_found_in_any_case_and_with_or_without_its_accents() -> None:
+    group = new_group("Forum")
+    ibrahim = new_member(group, "İbrahim Yilmaz", "carer or family")
+    gross = new_member(group, "Anna Groß", "professional")
+    scrub = scrubber([ibrahim, gross])
+
+    said = scrub("İbrahim spoke; İBRAHİM YILMAZ agreed; ibrahim too. ANNA GROSS and Anna Groß.")
+
+    assert "brahim" not in said.casefold() and "gro" not in said.casefold()
+    assert said.count(pseudonym(ibrahim.id)) == 3
+    assert said.count(pseudonym(gross.id)) == 2
+    assert folded("İLKER") == folded("Ilker") and folded("Groß") == folded("GROSS")
+
+
+def test_the_data_export_hides_a_name_typed_in_capitals_with_a_dotted_i(tmp_path: Path) -> None:
+    assert coproduce("group", "new", "Forum").exit_code == 0
+    quiet = ["--perspective", "lived experience", "--no-consent"]
+    assert coproduce("person", "add", "Ilker Demir", *quiet).exit_code == 0
+    raised = coproduce("issue", "add", "İLKER wants step-free access", "--when", "3 Nov")
+    assert raised.exit_code == 0, raised.output
+
+    assert coproduce("data", str(tmp_path / "out"), "--format", "json").exit_code == 0
+
+    for table in ("issues", "group_events"):
+        text = (tmp_path / "out" / f"{table}.json").read_text(encoding="utf-8")
+        assert "LKER" not in text and "lker" not in text, table
+        assert UNNAMED in json.dumps(json.loads(text), ensure_ascii=False)
+
+
+def test_forget_reaches_a_name_typed_in_capitals_with_a_dotted_i() -> None:
+    assert coproduce("group", "new", "Forum").exit_code == 0
+    assert coproduce("person", "add", "İbrahim Yilmaz", "--perspective", "other").exit_code == 0
+    assert (
+        coproduce("issue", "add", "İBRAHİM says the lift is broken", "--when", "3 Nov").exit_code
+        == 0
+    )
+
+    forgot = coproduce("forget", "İbrahim Yilmaz", "--yes")
+
+    assert forgot.exit_code == 0, forgot.output
+    assert "folded_states" not in forgot.output
+    [(text,)] = saved().execute("SELECT text FROM issues").fetchall()
+    assert "BRAH" not in text and text.startswith("Person ")
