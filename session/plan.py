@@ -214,7 +214,11 @@ def apply(plan: GroupPlan, recorded: Recorded) -> GroupPlan:
             )
             return replace(plan, issues=(*plan.issues, issue))
         case IssuesMerged():
-            return replace(plan, merged_into={**plan.merged_into, event.merged_id: event.kept_id})
+            reasons = dict(plan.not_possible)  # a reason given for either one holds for both
+            if event.merged_id in reasons:
+                reasons.setdefault(event.kept_id, reasons.pop(event.merged_id))
+            merged_into = {**plan.merged_into, event.merged_id: event.kept_id}
+            return replace(plan, merged_into=merged_into, not_possible=reasons)
         case IssueNotPossible():
             return replace(plan, not_possible={**plan.not_possible, event.issue_id: event.reason})
         case WaysHeardSet():

@@ -20,12 +20,14 @@ def record_change(db: Database, group_id: str, change: Change, clock: Clock, rol
 
 
 def entries(db: Database, owner_id: str, log: Log) -> list[Entry]:
-    """Every row of `owner_id`'s log, undone ones and undos included: the whole history."""
+    """Every row of `owner_id`'s log, undone ones and undos included: the whole history, in
+    the order the changes were made (records from before an upgrade got theirs late)."""
     rows = db.execute(
         f"SELECT at, role, kind, data FROM [{log.table}] WHERE {log.owner} = ? ORDER BY seq",
         [owner_id],
     ).fetchall()
-    return [
+    found = [
         Entry(datetime.fromisoformat(at), role, from_data(kind, json.loads(data), log.types))
         for at, role, kind, data in rows
     ]
+    return sorted(found, key=lambda entry: entry.at)

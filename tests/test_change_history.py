@@ -209,10 +209,25 @@ def test_records_made_before_changes_were_logged_get_their_event_on_upgrade() ->
     db["erasures"].insert(
         {"member_id": "m1", "pseudonym": "Person 1", "at": made, "role": "command line"}
     )
+    raised = {"issue_id": "i1", "text": "Buses", "raised_by": None, "heard_how": "phone"}
+    db["group_events"].insert(
+        {
+            "seq": 1,
+            "id": "e1",
+            "group_id": "g1",
+            "batch": 1,
+            "at": "2026-02-01T10:00:00+00:00",
+            "kind": "issue_raised",
+            "data": json.dumps({**raised, "heard_on": "2026-02-01"}),
+            "role": COMMAND_LINE,
+        }
+    )
 
     migrations.apply(db)
 
-    rows = db.execute("SELECT at, role, kind, data FROM group_events ORDER BY seq").fetchall()
+    rows = db.execute(
+        "SELECT at, role, kind, data FROM group_events WHERE seq > 1 ORDER BY seq"
+    ).fetchall()
     assert [(at, role, kind) for at, role, kind, _ in rows] == [
         (made, None, "group_created"),
         (made, None, "member_added"),
@@ -224,8 +239,9 @@ def test_records_made_before_changes_were_logged_get_their_event_on_upgrade() ->
         "consent_named": True,
     }
     entries_ = entries(db, "g1", GROUP_LOG)
-    assert [type(e.event).__name__ for e in entries_] == [
+    assert [type(e.event).__name__ for e in entries_] == [  # in the order they were made
         "GroupCreated",
         "MemberAdded",
         "PersonForgotten",
+        "IssueRaised",
     ]

@@ -20,6 +20,7 @@ from store.records import find_group, find_member
 from tests.contrast import shown_text
 from tests.live_driver import fill, select
 from tui.app import CoproduceApp, make_app
+from tui.screens.evaluation import EvaluationScreen
 from tui.screens.outcome_forms import OutcomeForm, ReviewForm
 from tui.screens.outcomes import OutcomesScreen
 from tui.themes import THEMES
@@ -321,3 +322,37 @@ async def test_an_outcome_can_say_which_issue_it_answers(tmp_path: Path) -> None
 
     [saved] = [o for o in outcomes_of(open_db(path), group.id) if o.text == "Pick-ups on time"]
     assert saved.issue_ids == (issue.id,)
+
+
+async def test_escape_codes_typed_into_an_outcome_are_shown_not_obeyed_in_the_notice(
+    tmp_path: Path,
+) -> None:
+    app = app_with_outcomes(tmp_path / "c.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_outcomes(pilot)
+        await pilot.press("a")
+        await fill(pilot, "#text", "Clear \x1b[2J\x1b[5;41mHIJACK")
+        await fill(pilot, "#measure", "Calls")
+        await fill(pilot, "#schedule", "in 6 months")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, OutcomesScreen)
+        [notice] = [str(n.message) for n in app._notifications if "HIJACK" in str(n.message)]
+        assert "\x1b" not in notice and "␛[2J" in notice
+
+
+async def test_the_evaluation_screen_shows_a_review_recorded_from_it(tmp_path: Path) -> None:
+    app = app_with_outcomes(tmp_path / "c.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("o")  # the group over time, where outcomes are
+        await pilot.press("O")
+        await pilot.pause()
+        await pilot.press("r")
+        await fill(pilot, "#progress", "4")
+        await fill(pilot, "#story", "Booked one online by herself")
+        await pilot.press("ctrl+s")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
+        assert "Booked one online by herself" in everything_shown(pilot)

@@ -268,3 +268,15 @@ def test_an_issue_on_a_coming_agenda_with_an_outcome_says_both(held: None) -> No
 
     assert "- **On the agenda** of a meeting still to come." in breaks
     assert "- **Outcome:** “Short breaks explained”, not reviewed yet." in breaks
+
+
+def test_an_issue_found_not_possible_keeps_its_reason_when_merged_into_another(
+    held: None,
+) -> None:
+    ok("issue", "add", "Parking costs too much", "--by", "Ann", "--when", "7 Nov")
+    ok("issue", "merge", "6", "4")
+
+    said = ok("report")
+    parking = said[said.index("### Parking costs too much") :]
+
+    assert "- **Not possible,** because the car park is run by a private company" in parking

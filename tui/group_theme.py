@@ -9,6 +9,7 @@ from textual.theme import Theme
 from session.clock import Clock
 from store import settings
 from store.errors import StoreError
+from tui.literal import tell
 from tui.themes import DEFAULT_THEME, THEME_LABELS, next_theme
 
 
@@ -24,7 +25,7 @@ def follow_group_theme(screen: Screen[Any], db: Database, group_id: str, clock: 
         try:
             settings.remember_group_theme(db, group_id, theme.name, clock)
         except StoreError as error:
-            screen.notify(str(error), title="Theme not kept", severity="warning", markup=False)
+            tell(screen, str(error), "Theme not kept", "warning")
 
     app.theme_changed_signal.subscribe(screen, remember)
 

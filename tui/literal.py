@@ -1,4 +1,6 @@
 from rich.text import Text
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
 
 from session.text import visible
 
@@ -6,6 +8,12 @@ from session.text import visible
 def literal(text: str, style: str = "") -> Text:
     """Text people typed, ready to show: never read as markup, control codes made visible."""
     return Text(visible(text), style=style)
+
+
+def tell(where: Widget, message: str, title: str, severity: SeverityLevel = "information") -> None:
+    """A notice whose words may hold what people typed (or a path): shown literally, like
+    `literal`, escape codes included."""
+    where.notify(visible(message), title=title, severity=severity, markup=False)
 
 
 def clock_face(seconds: float) -> str:

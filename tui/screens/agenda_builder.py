@@ -13,7 +13,7 @@ from session.report import plural
 from store.files import write_private
 from store.plan import unfinished_from_last_time
 from store.sendable import agenda_html, agenda_markdown, sendable_paths
-from tui.literal import literal
+from tui.literal import literal, tell
 from tui.screens.prepare_base import PrepScreen, attempt
 from tui.screens.prepare_forms import ItemFromIssueForm, ReorderForm
 
@@ -156,4 +156,4 @@ class AgendaBuilderScreen(PrepScreen):
         markdown, html = paths
         write_private(markdown, agenda_markdown(self.prep.db, meeting.id))
         write_private(html, agenda_html(self.prep.db, meeting.id))
-        self.notify(f"Wrote {markdown} and {html}.", title="Agenda written", markup=False)
+        tell(self, f"Wrote {markdown} and {html}.", "Agenda written")

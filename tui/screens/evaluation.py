@@ -16,7 +16,7 @@ from session.report import Report
 from store.evaluation import group_outcomes, group_records, meeting_record
 from store.plan import preparation
 from store.records import get_meeting, members_of
-from tui.literal import literal
+from tui.literal import literal, tell
 from tui.report_blocks import block_widget
 from tui.screens.checkout_questions import CheckoutQuestionsForm
 from tui.screens.outcomes import OutcomesScreen
@@ -105,7 +105,11 @@ class EvaluationScreen(Screen[None]):
         return get_meeting(self.db, self.meeting_id).group_id
 
     def action_outcomes(self) -> None:
-        self.app.push_screen(OutcomesScreen(self.db, self.group_id(), self.clock))
+        """Reviews recorded there are part of this report: it is shown again on the way back."""
+        self.app.push_screen(OutcomesScreen(self.db, self.group_id(), self.clock), self.back)
+
+    def back(self, _: None) -> None:
+        self.show()
 
     def action_checkout_questions(self) -> None:
         form = CheckoutQuestionsForm(self.db, self.group_id(), self.clock)
@@ -113,6 +117,6 @@ class EvaluationScreen(Screen[None]):
         def after(saved: bool | None) -> None:
             if saved:
                 asked = " · ".join(form.chosen)
-                self.notify(f"The check-out will ask: {asked}", title="Saved", markup=False)
+                tell(self, f"The check-out will ask: {asked}", "Saved")
 
         self.app.push_screen(form, after)

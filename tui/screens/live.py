@@ -18,7 +18,7 @@ from store import device_access
 from store.log import load_batch
 from store.plan import load_plan
 from tui.group_theme import follow_group_theme, switch_theme
-from tui.literal import clock_face, literal
+from tui.literal import clock_face, literal, tell
 from tui.record_lines import action_line, decision_line, note_line
 from tui.screens.agreement import AgreementReminder
 from tui.screens.device_list import DeviceList
@@ -456,7 +456,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         taken_back = load_batch(self.meeting.db, stack[-1]) if stack else []
         if self.act(live.undo):
             words = describe_batch(taken_back, self.person, self.item_title)
-            self.notify(f"Undone: {words}.", title="Undo", markup=False)
+            tell(self, f"Undone: {words}.", "Undo")
 
     def action_projector(self) -> None:
         self.app.push_screen(ProjectorScreen(self))

@@ -12,6 +12,7 @@ from session.setup import Group, Meeting, Member
 from store import records
 from store.errors import StoreError
 from store.live import LiveMeeting
+from tui.literal import tell
 
 REFRESH_SECONDS = 0.25
 
@@ -53,7 +54,7 @@ class MeetingScreen(Screen[None]):
         try:
             self.meeting.do(command)
         except (DomainError, StoreError) as error:
-            self.notify(str(error), title="Not done", severity="warning", markup=False)
+            tell(self, str(error), "Not done", "warning")
             return False
         self.show_state()
         return True

@@ -19,7 +19,7 @@ from session.report import Block, Paragraph, Report
 from session.setup import Group, Member
 from store.evaluation import group_outcomes
 from store.records import get_group, members_of
-from tui.literal import literal
+from tui.literal import literal, tell
 from tui.report_blocks import block_widget
 from tui.screens.outcome_forms import OutcomeForm, ReviewForm
 
@@ -69,7 +69,7 @@ class OutcomesScreen(Screen[None]):
         ),
         Binding(
             "escape",
-            "app.pop_screen",
+            "dismiss",
             "Back",
             tooltip="Go back to where you were.",
             id="outcomes.back",
@@ -131,6 +131,6 @@ class OutcomesScreen(Screen[None]):
         def after(saved: bool | None) -> None:
             if saved:
                 self.show()
-                self.notify(form.done, title="Outcomes", markup=False)
+                tell(self, form.done, "Outcomes")
 
         self.app.push_screen(form, after)

@@ -22,7 +22,7 @@ from store import records
 from store.errors import StoreError
 from store.live import LiveMeeting
 from store.plan import GroupPreparation, undone_events
-from tui.literal import literal
+from tui.literal import literal, tell
 
 ANONYMOUS = "anonymous"
 
@@ -68,7 +68,7 @@ def attempt(screen: Screen[Any], action: Callable[[], object]) -> bool:
     try:
         action()
     except (DomainError, StoreError) as error:
-        screen.notify(str(error), title="Not saved", severity="warning", markup=False)
+        tell(screen, str(error), "Not saved", "warning")
         return False
     return True
 
@@ -133,7 +133,7 @@ class PrepScreen(Screen[None]):
             self.prep.refresh_meeting()
             self.show()
             taken = undone_words(undone_events(self.prep.db, done))
-            self.notify(f"Undone: {taken}. It stays in the history.", title="Undone", markup=False)
+            tell(self, f"Undone: {taken}. It stays in the history.", "Undone")
 
     def action_back(self) -> None:
         self.dismiss()
