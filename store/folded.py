@@ -62,6 +62,9 @@ def _keep(db: Database, state: LiveState, version: int) -> None:
     its events were read (the state might already be out of date) or the file is busy."""
     if db.conn.in_transaction or not state.last_seq:
         return
+    # A copy lost to a power cut is only folded again: no need to wait for the disk (with WAL
+    # this never risks the file, and the next real commit makes it durable anyway).
+    db.execute("PRAGMA synchronous = NORMAL")
     try:
         with writing(db):
             if _data_version(db) == version:
@@ -72,3 +75,5 @@ def _keep(db: Database, state: LiveState, version: int) -> None:
                 )
     except StoreError:
         return
+    finally:
+        db.execute("PRAGMA synchronous = FULL")
