@@ -1,6 +1,7 @@
 """The evaluation commands: power-balance reports, every table as CSV or JSON, and what became
 of each action after its meeting."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -41,16 +42,31 @@ from tui.cli_outcomes import COMMANDS as OUTCOME_COMMANDS
 REPORT_FORMATS = {"md": to_markdown, "html": to_html}
 
 
+def report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """What every report takes: MEETING (else --group), --format, --anonymise and --output."""
+    decorators = (
+        click.argument("meeting_ref", metavar="[MEETING]", required=False),
+        group_option,
+        click.option(
+            "--format",
+            "format_",
+            type=click.Choice(list(REPORT_FORMATS)),
+            default="md",
+            show_default=True,
+        ),
+        anonymise_option,
+        output_option,
+        db_option,
+        click.pass_obj,
+    )
+    decorated: Callable[..., None] = command
+    for decorate in reversed(decorators):
+        decorated = decorate(decorated)
+    return decorated
+
+
 @click.command()
-@click.argument("meeting_ref", metavar="[MEETING]", required=False)
-@group_option
-@click.option(
-    "--format", "format_", type=click.Choice(list(REPORT_FORMATS)), default="md", show_default=True
-)
-@anonymise_option
-@output_option
-@db_option
-@click.pass_obj
+@report_options
 def report(
     clock: Clock,
     meeting_ref: str | None,

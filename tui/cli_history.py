@@ -15,27 +15,15 @@ from store.log import GROUP_LOG, MEETING_LOG
 from store.outcomes import outcomes_of
 from store.records import find_meeting, meetings, members_of
 from tui.cli_base import (
-    anonymise_option,
-    db_option,
-    group_option,
     open_store,
-    output_option,
     pick_group,
     write_or_print,
 )
-from tui.cli_evaluation import REPORT_FORMATS
+from tui.cli_evaluation import REPORT_FORMATS, report_options
 
 
 @click.command()
-@click.argument("meeting_ref", metavar="[MEETING]", required=False)
-@group_option
-@click.option(
-    "--format", "format_", type=click.Choice(list(REPORT_FORMATS)), default="md", show_default=True
-)
-@anonymise_option
-@output_option
-@db_option
-@click.pass_obj
+@report_options
 def history(
     clock: Clock,
     meeting_ref: str | None,
