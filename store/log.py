@@ -74,5 +74,10 @@ def load(db: Database, owner_id: str, after_seq: int = 0, log: Log = MEETING_LOG
 
 def load_batch(db: Database, batch: int, log: Log = MEETING_LOG) -> list[Event]:
     """The events of one user action, e.g. to say what an undo took back."""
-    rows = db.execute(f"SELECT kind, data FROM [{log.table}] WHERE batch = ? ORDER BY seq", [batch])
+    # A batch is numbered by its first event's seq: reading from there follows the primary key
+    # (a recent action is near the end) instead of scanning the whole log (12 ms on 131,000).
+    rows = db.execute(
+        f"SELECT kind, data FROM [{log.table}] WHERE seq >= ? AND batch = ? ORDER BY seq",
+        [batch, batch],
+    )
     return [from_data(kind, json.loads(data), log.types) for kind, data in rows.fetchall()]

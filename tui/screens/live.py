@@ -17,6 +17,7 @@ from session.setup import Member
 from store import device_access
 from store.log import load_batch
 from store.plan import load_plan
+from tui.css_class import set_class_if_changed
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal, tell
 from tui.record_lines import action_line, decision_line, note_line
@@ -291,7 +292,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             left = item.seconds_left(now)
             self.query_one("#item-clock", Digits).update(clock_face(left))
             label.update("⚠ OVER TIME" if left < 0 else f"left of {item.timebox_minutes} min")
-            self.set_class(left < 0, "over-time")
+            set_class_if_changed(self, left < 0, "over-time")
         speaking = clock_face(state.turn_clock.elapsed(now)) if state.speaker else ""
         self.query_one("#speaker-clock", Digits).update(speaking)
         if state.break_since is not None and state.ended_at is None:

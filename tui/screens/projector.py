@@ -17,6 +17,7 @@ from session import live
 from session.breaks import break_due, seconds_since_break
 from session.live import LiveState
 from session.signals import SIGNALS
+from tui.css_class import set_class_if_changed
 from tui.literal import clock_face, literal
 from tui.widgets.steady import Steady
 
@@ -141,12 +142,12 @@ class ProjectorScreen(Screen[None]):
         if item is None:
             clock.update("")
             label.update("")
-            self.set_class(False, "over-time")
+            set_class_if_changed(self, False, "over-time")
             return
         left = item.seconds_left(now)
         clock.update(clock_face(left))
         label.update("⚠ OVER TIME" if left < 0 else f"of {item.timebox_minutes} min")
-        self.set_class(left < 0, "over-time")
+        set_class_if_changed(self, left < 0, "over-time")
 
     def show_signal(self, state: LiveState) -> None:
         """Words and a symbol for each thing the room should notice; hidden when there is none."""

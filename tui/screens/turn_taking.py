@@ -11,6 +11,7 @@ from session.measures import measure
 from session.queue import POLICIES, minutes_words, time_warning
 from session.setup import Member
 from session.signals import SIGNALS
+from tui.css_class import set_class_if_changed
 from tui.literal import clock_face, literal
 from tui.screens.forms import PersonPicker
 from tui.screens.meeting_screen import MeetingScreen
@@ -100,7 +101,7 @@ class TurnTakingScreen(MeetingScreen):
         elapsed = state.turn_clock.elapsed(self.meeting.clock())
         limit = speaker_limit(state, self.members)
         words = time_warning(elapsed, limit)
-        self.set_class(bool(words) and not state.speaker_signal, "turn-warning")
+        set_class_if_changed(self, bool(words) and not state.speaker_signal, "turn-warning")
         if state.turn_paused:
             words = "⏸ PAUSED — press space to carry on"
         if state.speaker_signal:
