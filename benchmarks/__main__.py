@@ -10,14 +10,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from benchmarks.archive import Archive, build
+from benchmarks.exports import export_rows
 from benchmarks.sync import sync_latencies
 from store.db import open_db
-from store.export import minutes_markdown
 from tui.app import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +41,7 @@ def main() -> None:
             lambda: _startup(archive, args.runs),
             lambda: _actions(archive, Path(folder), args.actions),
             lambda: [_sync(archive, Path(folder), args.notes)],
-            lambda: [_export(archive)],
+            lambda: export_rows(archive, Path(folder)),
             lambda: _memory(archive),
         ):
             for name, value, target in measure():
@@ -151,22 +150,6 @@ def _sync(archive: Archive, folder: Path, notes: int) -> Row:
         "sync, note written in one process → seen in another: median / max",
         _ms(statistics.median(latencies)) + " / " + _ms(max(latencies)),
         "median < 500 ms",
-    )
-
-
-def _timed(work: Callable[[], object]) -> float:
-    began = time.perf_counter()
-    work()
-    return time.perf_counter() - began
-
-
-def _export(archive: Archive) -> Row:
-    db = open_db(archive.path)
-    seconds = _timed(lambda: [minutes_markdown(db, m) for m in archive.meetings])
-    return (
-        f"export of all {len(archive.meetings)} meetings' minutes (Markdown)",
-        _ms(seconds),
-        "< 2 s",
     )
 
 

@@ -1,0 +1,120 @@
+"""Exporting the whole archive in every format, and the power-balance report over all meetings.
+
+Each is timed twice: cold, as just after the meetings were held (no meeting's folded state kept
+yet, `store.folded`), and warm, as every later time (nothing changed since). The formats are
+called as the commands call them, in this process, on one open database."""
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from benchmarks.archive import Archive
+from session.clock import system_clock
+from session.history import history_report
+from session.pseudonyms import as_consented
+from store.db import open_db, writing
+from store.evaluation import group_outcomes, group_records
+from store.export import easy_read_html, easy_read_markdown, minutes_html, minutes_markdown
+from store.folded import TABLE, folded
+from store.plan import preparation
+from store.records import groups, members_of
+from store.render import to_html, to_markdown
+from store.tables import export_tables
+
+Row = tuple[str, str, str]
+Export = tuple[str, Callable[[Database, Archive, Path], object]]
+
+
+def _minutes(
+    draw: Callable[[Database, str], str],
+) -> Callable[[Database, Archive, Path], object]:
+    return lambda db, archive, folder: [draw(db, m) for m in archive.meetings]
+
+
+def _report(render: Callable[..., str]) -> Callable[[Database, Archive, Path], object]:
+    """The group's power-balance report over time, as `coproduce report` makes it."""
+
+    def make(db: Database, archive: Archive, folder: Path) -> object:
+        group = groups(db)[0]
+        records = group_records(db, group.id, system_clock)
+        built = history_report(
+            group, records, group_outcomes(db, group.id), preparation(db, group.id)
+        )
+        return render(as_consented(built, members_of(db, group.id)))
+
+    return make
+
+
+def _tables(format_: str) -> Callable[[Database, Archive, Path], object]:
+    return lambda db, archive, folder: export_tables(db, folder / format_, format_)
+
+
+EXPORTS: list[Export] = [
+    ("minutes of every meeting, Markdown", _minutes(minutes_markdown)),
+    ("minutes of every meeting, HTML", _minutes(minutes_html)),
+    ("easy-read minutes of every meeting, Markdown", _minutes(easy_read_markdown)),
+    ("easy-read minutes of every meeting, HTML", _minutes(easy_read_html)),
+    ("power-balance report over all meetings, Markdown", _report(to_markdown)),
+    ("power-balance report over all meetings, HTML", _report(to_html)),
+    ("every table and view, CSV", _tables("csv")),
+    ("every table and view, JSON", _tables("json")),
+]
+REPORT = EXPORTS[4][0]
+
+
+def _forget_folded(db: Database) -> None:
+    with writing(db):
+        db.execute(f"DELETE FROM [{TABLE}]")
+
+
+def _timed(db: Database, archive: Archive, folder: Path, forget: bool) -> dict[str, float]:
+    """Seconds for each export; with `forget`, nothing kept before each (cold)."""
+    seconds = {}
+    for name, export in EXPORTS:
+        if forget:
+            _forget_folded(db)
+        began = time.perf_counter()
+        export(db, archive, folder)
+        seconds[name] = time.perf_counter() - began
+    return seconds
+
+
+def _all_in_turn(db: Database, archive: Archive, folder: Path) -> float:
+    """Every format one after another, starting with nothing kept: the first folds, the rest
+    read what it kept."""
+    _forget_folded(db)
+    began = time.perf_counter()
+    for _name, export in EXPORTS:
+        export(db, archive, folder)
+    return time.perf_counter() - began
+
+
+def export_rows(archive: Archive, folder: Path) -> list[Row]:
+    db = open_db(archive.path)
+    cold = _timed(db, archive, folder, forget=True)
+    for meeting_id in archive.meetings:
+        folded(db, meeting_id)  # the last cold export kept nothing: keep every meeting again
+    warm = _timed(db, archive, folder, forget=False)
+    in_turn = _all_in_turn(db, archive, folder)
+    rows = [(f"export: {name}, cold / warm", _pair(cold[name], warm[name]), "") for name in cold]
+    rows.append(
+        (
+            f"export: the power-balance report ({len(archive.meetings)} meetings), cold / warm",
+            _pair(cold[REPORT], warm[REPORT]),
+            "< 1 s",
+        )
+    )
+    rows.append(
+        (
+            "export: the whole archive in every format, from cold / warm",
+            _pair(in_turn, sum(warm.values())),
+            "< 2 s",
+        )
+    )
+    return rows
+
+
+def _pair(cold: float, warm: float) -> str:
+    return f"{cold * 1000:.0f} / {warm * 1000:.0f} ms"
