@@ -6,14 +6,14 @@ refused with `ValueError`."""
 
 import dataclasses
 import hashlib
-import inspect
 import json
-import sys
 import types
 import typing
+import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from session.live import LiveState
@@ -26,11 +26,10 @@ def encode(state: LiveState) -> str:
     return json.dumps(_encoder(LiveState)(state), ensure_ascii=False, separators=(",", ":"))
 
 
-def decode(text: str, text_of: Callable[[str], str] | None = None) -> LiveState:
-    """The state `text` holds; `text_of`, if given, is applied to every string in it (ids
-    included, as when the events themselves are scrubbed)."""
+def decode(text: str) -> LiveState:
+    """The state `text` holds."""
     try:
-        decoded: LiveState = _decoder(LiveState, text_of)(json.loads(text))
+        decoded: LiveState = _decoder(LiveState, None)(json.loads(text))
     except (TypeError, KeyError, IndexError, AttributeError) as error:
         raise ValueError(f"not a folded state: {error}") from None
     return decoded
@@ -43,28 +42,18 @@ def rewrite_text(state: LiveState, text_of: Callable[[str], str]) -> LiveState:
 
 @cache
 def fingerprint() -> str:
-    """Changes whenever the state's shape or the code that folds it may have changed: a state
-    saved by another version is never trusted."""
+    """Changes whenever the state's shape or the code that folds it may have changed (any of
+    the meeting's rules in `session/`, this codec, the log's reader): a state saved by another
+    version is never trusted. Without the source files to read, no kept state is trusted."""
+    here = Path(__file__)
+    sources = [*sorted((here.parent.parent / "session").glob("*.py")), here, here.parent / "log.py"]
     digest = hashlib.sha256()
-    for module in sorted(_modules(LiveState)):
-        digest.update(inspect.getsource(sys.modules[module]).encode())
+    try:
+        for source in sources:
+            digest.update(source.read_bytes())
+    except OSError:
+        return f"unreadable-{uuid.uuid4().hex}"
     return digest.hexdigest()[:16]
-
-
-def _modules(cls: type, seen: set[type] | None = None) -> set[str]:
-    seen = set() if seen is None else seen
-    seen.add(cls)
-    found = {cls.__module__}
-    for hint in typing.get_type_hints(cls).values():
-        for part in _parts(hint):
-            if dataclasses.is_dataclass(part) and part not in seen:
-                found |= _modules(part, seen)  # type: ignore[arg-type]
-    return found
-
-
-def _parts(hint: Any) -> list[Any]:
-    args = typing.get_args(hint)
-    return [hint] if not args else [p for a in args for p in _parts(a)]
 
 
 def _field_hints(cls: type) -> list[tuple[str, Any]]:
