@@ -16,7 +16,7 @@ from session.history import history_report
 from session.pseudonyms import as_consented
 from store.db import open_db, writing
 from store.evaluation import group_outcomes, group_records
-from store.export import easy_read_html, easy_read_markdown, minutes_html, minutes_markdown
+from store.export import minutes
 from store.folded import TABLE, folded
 from store.plan import preparation
 from store.records import groups, members_of
@@ -27,10 +27,10 @@ Row = tuple[str, str, str]
 Export = tuple[str, Callable[[Database, Archive, Path], object]]
 
 
-def _minutes(
-    draw: Callable[[Database, str], str],
-) -> Callable[[Database, Archive, Path], object]:
-    return lambda db, archive, folder: [draw(db, m) for m in archive.meetings]
+def _minutes(format_: str, easy_read: bool) -> Callable[[Database, Archive, Path], object]:
+    return lambda db, archive, folder: [
+        minutes(db, m, format_=format_, easy_read=easy_read) for m in archive.meetings
+    ]
 
 
 def _report(render: Callable[..., str]) -> Callable[[Database, Archive, Path], object]:
@@ -52,10 +52,10 @@ def _tables(format_: str) -> Callable[[Database, Archive, Path], object]:
 
 
 EXPORTS: list[Export] = [
-    ("minutes of every meeting, Markdown", _minutes(minutes_markdown)),
-    ("minutes of every meeting, HTML", _minutes(minutes_html)),
-    ("easy-read minutes of every meeting, Markdown", _minutes(easy_read_markdown)),
-    ("easy-read minutes of every meeting, HTML", _minutes(easy_read_html)),
+    ("minutes of every meeting, Markdown", _minutes("md", False)),
+    ("minutes of every meeting, HTML", _minutes("html", False)),
+    ("easy-read minutes of every meeting, Markdown", _minutes("md", True)),
+    ("easy-read minutes of every meeting, HTML", _minutes("html", True)),
     ("power-balance report over all meetings, Markdown", _report(to_markdown)),
     ("power-balance report over all meetings, HTML", _report(to_html)),
     ("every table and view, CSV", _tables("csv")),

@@ -21,15 +21,7 @@ from store.records import get_group, get_meeting, members_of
 from store.render import to_html, to_markdown
 from store.state_codec import rewrite_text
 
-__all__ = [
-    "UNNAMED",
-    "all_minutes",
-    "easy_read_html",
-    "easy_read_markdown",
-    "minutes_html",
-    "minutes_markdown",
-    "minutes_source",
-]
+__all__ = ["MINUTES", "UNNAMED", "minutes", "minutes_source"]
 
 
 def minutes_source(
@@ -55,30 +47,6 @@ def minutes_source(
     )
 
 
-def minutes_markdown(
-    db: Database, meeting_id: str, clock: Clock = system_clock, anonymise: bool = False
-) -> str:
-    return to_markdown(minutes_report(minutes_source(db, meeting_id, clock, anonymise)))
-
-
-def minutes_html(
-    db: Database, meeting_id: str, clock: Clock = system_clock, anonymise: bool = False
-) -> str:
-    return to_html(minutes_report(minutes_source(db, meeting_id, clock, anonymise)))
-
-
-def easy_read_markdown(
-    db: Database, meeting_id: str, clock: Clock = system_clock, anonymise: bool = False
-) -> str:
-    return to_markdown(easy_read_report(minutes_source(db, meeting_id, clock, anonymise)))
-
-
-def easy_read_html(
-    db: Database, meeting_id: str, clock: Clock = system_clock, anonymise: bool = False
-) -> str:
-    return to_html(easy_read_report(minutes_source(db, meeting_id, clock, anonymise)))
-
-
 MINUTES: dict[tuple[str, bool], Callable[[MinutesSource], str]] = {
     ("md", False): lambda s: to_markdown(minutes_report(s)),
     ("html", False): lambda s: to_html(minutes_report(s)),
@@ -87,12 +55,16 @@ MINUTES: dict[tuple[str, bool], Callable[[MinutesSource], str]] = {
 }
 
 
-def all_minutes(
-    db: Database, meeting_id: str, clock: Clock = system_clock, anonymise: bool = False
-) -> dict[tuple[str, bool], str]:
-    """Every version of the minutes from one fold: (format, easy read) -> text."""
-    source = minutes_source(db, meeting_id, clock, anonymise)
-    return {key: draw(source) for key, draw in MINUTES.items()}
+def minutes(
+    db: Database,
+    meeting_id: str,
+    clock: Clock = system_clock,
+    anonymise: bool = False,
+    format_: str = "md",
+    easy_read: bool = False,
+) -> str:
+    """The minutes of one meeting in `format_` ("md" or "html"), in full or in easy read."""
+    return MINUTES[format_, easy_read](minutes_source(db, meeting_id, clock, anonymise))
 
 
 def _scrubbed_meeting(meeting: Meeting, scrub: Callable[[str], str]) -> Meeting:

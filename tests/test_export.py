@@ -12,7 +12,7 @@ from session import live
 from session.clock import FrozenClock
 from session.setup import new_group, new_meeting, new_member
 from store.db import memory_db
-from store.export import minutes_markdown
+from store.export import minutes as write_minutes
 from store.live import LiveMeeting
 from store.records import save_group, save_meeting, save_member
 
@@ -96,7 +96,7 @@ def hold_meeting(end: bool = True) -> Held:
     if end:
         run(live.end_meeting)
     clock.advance(3600)
-    return Held(db, meeting.id, clock, minutes_markdown(db, meeting.id, clock))
+    return Held(db, meeting.id, clock, write_minutes(db, meeting.id, clock))
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +199,7 @@ def test_a_meeting_not_started_yet_has_its_agenda_and_no_attendance() -> None:
         partial(live.add_item, title="Hello", proposed_by=None, timebox_minutes=5)
     )
 
-    minutes = minutes_markdown(db, meeting.id, clock)
+    minutes = write_minutes(db, meeting.id, clock)
 
     assert "- **Meeting:** not started yet" in minutes
     assert "Attendance is recorded when the meeting starts." in minutes

@@ -10,7 +10,8 @@ from session.queue import PROGRESSIVE
 from session.setup import new_group, new_meeting, new_member
 from session.signals import JARGON, PROCESS
 from store.db import memory_db
-from store.export import UNNAMED, minutes_markdown
+from store.export import UNNAMED
+from store.export import minutes as write_minutes
 from store.live import LiveMeeting
 from store.records import save_group, save_meeting, save_member
 
@@ -51,7 +52,7 @@ def test_the_minutes_keep_turns_interjections_overrides_amendments_and_the_gloss
     run(lambda s: readback.amend(s, state.notes[0].id, "Late four times", "recounted"))
     run(live.end_meeting)
 
-    minutes = minutes_markdown(db, meeting.id, clock)
+    minutes = write_minutes(db, meeting.id, clock)
 
     assert (
         "- Late four times — *Ann Lee, 14:01* (agreed at read-back; amended: see Amendments)"

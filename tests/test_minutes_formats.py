@@ -15,7 +15,7 @@ from session.pseudonyms import UNNAMED, pseudonym
 from session.setup import Member, new_group, new_meeting, new_member
 from session.signals import JARGON
 from store.db import memory_db
-from store.export import all_minutes
+from store.export import MINUTES, minutes
 from store.live import LiveMeeting
 from store.records import save_group, save_meeting, save_member
 
@@ -124,7 +124,11 @@ def held() -> tuple[dict[tuple[str, bool], str], dict[tuple[str, bool], str], li
     clock.advance(20 * 60)
     run(live.end_meeting)
     members = [ann, bob, zed]
-    return all_minutes(db, meeting.id, clock), all_minutes(db, meeting.id, clock, True), members
+    full, anonymised = (
+        {key: minutes(db, meeting.id, clock, anon, *key) for key in MINUTES}
+        for anon in (False, True)
+    )
+    return full, anonymised, members
 
 
 Held = tuple[dict[tuple[str, bool], str], dict[tuple[str, bool], str], list[Member]]

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from session.clock import Clock
-from store.export import MINUTES, minutes_source
+from store.export import minutes
 from store.records import find_meeting
 from tui.cli_base import anonymise_option, db_option, open_store, output_option, write_or_print
 
@@ -42,6 +42,6 @@ def export(
     """Write the minutes of MEETING (its title or id)."""
     db = open_store()
     meeting = find_meeting(db, meeting_ref)
-    minutes = MINUTES[format_, easy_read](minutes_source(db, meeting.id, clock, anonymise))
+    text = minutes(db, meeting.id, clock, anonymise, format_, easy_read)
     what = "the easy read minutes" if easy_read else "the minutes"
-    write_or_print(minutes, output, f"{what} of “{meeting.title}”")
+    write_or_print(text, output, f"{what} of “{meeting.title}”")
