@@ -6,6 +6,7 @@ from session.live import MINUTE_TAKER
 from store.db import open_db
 from store.live import LiveMeeting
 from tests.live_driver import (
+    advance,
     demo_app,
     fill,
     frozen_clock,
@@ -122,3 +123,16 @@ async def test_a_whole_meeting_is_saved_as_it_happens_and_resumes_after_a_restar
         assert shown(pilot, "#minute-taker") == "✎ Minutes: Joan Whitfield"
         assert "ITEM 1 OF 4" in shown(pilot, "#item-position")
         assert "Draft the letter" in shown(pilot, "#decisions")
+
+
+async def test_an_item_over_its_time_says_so_in_words_and_in_the_clocks_colour(
+    tmp_path: Path,
+) -> None:
+    app = demo_app(tmp_path / "meeting.db", frozen_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        clock = pilot.app.screen.query_one("#item-clock")
+        assert not clock.has_class("over-time")
+        await advance(pilot, 26 * 60)  # the first item's time box is 25 minutes
+        assert shown(pilot, "#item-clock-label") == "⚠ OVER TIME"
+        assert clock.has_class("over-time")
+        assert pilot.app.screen.query_one("#item-clock-label").has_class("over-time")

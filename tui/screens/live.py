@@ -292,7 +292,8 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             left = item.seconds_left(now)
             self.query_one("#item-clock", Digits).update(clock_face(left))
             label.update("⚠ OVER TIME" if left < 0 else f"left of {item.timebox_minutes} min")
-            set_class_if_changed(self, left < 0, "over-time")
+            for clock in (self.query_one("#item-clock", Digits), label):
+                set_class_if_changed(clock, left < 0, "over-time")  # not the screen: restyles less
         speaking = clock_face(state.turn_clock.elapsed(now)) if state.speaker else ""
         self.query_one("#speaker-clock", Digits).update(speaking)
         if state.break_since is not None and state.ended_at is None:
