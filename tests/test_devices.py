@@ -7,6 +7,7 @@ import pytest
 from textual.pilot import Pilot
 
 from session import live, readback
+from session.acting import ATTENDEE
 from session.clock import FrozenClock
 from session.errors import DomainError
 from session.live import MINUTE_TAKER
@@ -142,3 +143,21 @@ async def test_the_minute_takers_device_shows_amendments_and_agreement_as_the_pr
         assert shown(pilot, "#item-notes") == (
             "• Buses late three times  (Tom Gallagher) (amended)"
         )
+
+
+async def test_undo_says_what_it_took_back_when_another_device_acted_just_before(
+    tmp_path: Path,
+) -> None:
+    clock = frozen_clock()
+    path = tmp_path / "c.db"
+    projector, people = started_demo(path, clock)
+    app = make_app(projector.db, projector.meeting_id, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        attendee = LiveMeeting(open_db(path), projector.meeting_id, clock, role=ATTENDEE)
+        attendee.do(lambda s: live.raise_hand(s, people["Priya"]))
+        await pilot.press("u")  # before the screen has looked for other devices' writes
+        await pilot.pause()
+
+        notices = [str(n.message) for n in app._notifications if "Undone" in str(n.message)]
+        assert notices == ["Undone: put Priya Sharma in the queue."]

@@ -12,6 +12,7 @@ from textual.widgets import Digits, Footer, Static
 from session import live
 from session.breaks import break_due
 from session.describe import describe_batch
+from session.events import Event, Undone
 from session.live import MINUTE_TAKER, LiveState
 from session.setup import Member
 from store import device_access
@@ -454,9 +455,17 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         )
 
     def action_undo(self) -> None:
-        stack = self.meeting.state.undo_stack
-        taken_back = load_batch(self.meeting.db, stack[-1]) if stack else []
-        if self.act(live.undo):
+        """Says what was taken back as committed: another device may have acted since the
+        screen last looked, and then it is their action that undo takes back."""
+        done: list[Event] = []
+
+        def undo(state: LiveState) -> list[Event]:
+            done.extend(live.undo(state))
+            return done
+
+        if self.act(undo):
+            batches = [e.batch for e in done if isinstance(e, Undone)]
+            taken_back = [e for b in batches for e in load_batch(self.meeting.db, b)]
             words = describe_batch(taken_back, self.person, self.item_title)
             tell(self, f"Undone: {words}.", "Undo")
 
