@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from session.events import Undone
 from session.live import LiveState, apply, fold
-from store.db import writing
+from store.db import BUSY_TIMEOUT_MS, writing
 from store.errors import StoreError
 from store.log import load
 from store.state_codec import decode, encode, fingerprint
@@ -65,6 +65,7 @@ def _keep(db: Database, state: LiveState, version: int) -> None:
     # A copy lost to a power cut is only folded again: no need to wait for the disk (with WAL
     # this never risks the file, and the next real commit makes it durable anyway).
     db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA busy_timeout = 0")  # and no waiting for another writer: skip instead
     try:
         with writing(db):
             if _data_version(db) == version:
@@ -77,3 +78,4 @@ def _keep(db: Database, state: LiveState, version: int) -> None:
         return
     finally:
         db.execute("PRAGMA synchronous = FULL")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

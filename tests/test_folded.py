@@ -13,7 +13,7 @@ from session.clock import FrozenClock
 from session.live import LiveState, fold
 from session.setup import new_group, new_meeting, new_member
 from store import records
-from store.db import open_db, writing
+from store.db import BUSY_TIMEOUT_MS, open_db, writing
 from store.folded import TABLE, folded
 from store.forget import forget
 from store.live import LiveMeeting
@@ -151,3 +151,20 @@ def test_the_data_export_leaves_the_copy_out(tmp_path: Path, clock: FrozenClock)
     folded(db, running.meeting_id)
     written = export_tables(db, tmp_path / "out", "csv")
     assert TABLE not in {p.stem for p in written}
+
+
+def test_while_another_process_writes_the_copy_is_skipped_not_waited_for(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    db.execute(f"DELETE FROM [{TABLE}]")
+    other = open_db(tmp_path / "c.db")
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        state = folded(db, running.meeting_id)
+    finally:
+        other.execute("ROLLBACK")
+
+    assert state == from_log(db, running.meeting_id)
+    assert kept(db) == []
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
