@@ -448,11 +448,24 @@ def m013_changes_before_they_were_logged(db: Database) -> None:
     logged = {
         (kind, data) for kind, data in db.execute("SELECT kind, data FROM group_events").fetchall()
     }
+    # The same record gets the same event id in every copy of a file, so two copies upgraded
+    # apart and later combined with `coproduce merge` do not list it twice.
+    new = {
+        uuid.uuid5(BACKFILL, "\0".join((group_id, kind, at, data))).hex: (
+            at,
+            group_id,
+            kind,
+            data,
+            role,
+        )
+        for at, group_id, kind, data, role in found
+        if (kind, data) not in logged
+    }
     first = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM group_events").fetchone()[0]
     rows = [
         {
             "seq": first + offset,
-            "id": uuid.uuid4().hex,
+            "id": id_,
             "group_id": group_id,
             "batch": first + offset,
             "at": at,
@@ -460,14 +473,15 @@ def m013_changes_before_they_were_logged(db: Database) -> None:
             "data": data,
             "role": role,
         }
-        for offset, (at, group_id, kind, data, role) in enumerate(
-            sorted((f for f in found if (f[2], f[3]) not in logged), key=lambda f: f[:4])
+        for offset, (id_, (at, group_id, kind, data, role)) in enumerate(
+            sorted(new.items(), key=lambda pair: pair[1][:4])
         )
     ]
     db.table("group_events").insert_all(rows)
 
 
 Found = tuple[str | None, str, str, dict[str, Any], str | None]
+BACKFILL = uuid.UUID("5c0a2f6e-1d2b-4c6a-9a51-3f1e2b7c8d90")  # names the ids m013 gives
 
 
 def _changes_so_far(db: Database) -> Iterator[Found]:

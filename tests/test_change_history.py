@@ -3,6 +3,7 @@
 theme and check-out questions, devices let in and disconnected, and people forgotten."""
 
 import json
+import shutil
 from datetime import UTC, datetime
 from functools import partial
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ from store.changes import entries
 from store.db import open_db
 from store.evaluation import checkout_questions, save_checkout_questions
 from store.log import GROUP_LOG
+from store.merge import merge_file
 from store.migrations import migrations
 from store.plan import GroupPreparation, load_plan
 from store.records import get_meeting
@@ -245,3 +247,18 @@ def test_records_made_before_changes_were_logged_get_their_event_on_upgrade() ->
         "PersonForgotten",
         "IssueRaised",
     ]
+
+
+def test_two_copies_upgraded_apart_merge_without_listing_a_record_twice(tmp_path: Path) -> None:
+    old = Database(tmp_path / "a.db")
+    migrations.apply(old, stop_before="m013_changes_before_they_were_logged")
+    made = "2026-01-05T10:00:00+00:00"
+    old["groups"].insert({"id": "g1", "name": "Forum", "perspectives": "[]", "created_at": made})
+    old.close()
+    shutil.copy(tmp_path / "a.db", tmp_path / "b.db")
+
+    target = open_db(tmp_path / "a.db")
+    merge_file(target, tmp_path / "b.db")
+
+    kinds = [k for (k,) in target.execute("SELECT kind FROM group_events").fetchall()]
+    assert kinds == ["group_created"]
