@@ -8,7 +8,17 @@ is clear which words are theirs. Names follow the same consent rule as the full 
 from session.dates import full_date, full_date_time
 from session.live import Decision
 from session.minutes import MinutesSource
-from session.report import Block, Bullets, Heading, Line, Paragraph, Report, Strong, plural
+from session.report import (
+    Block,
+    Bullets,
+    Heading,
+    Line,
+    Paragraph,
+    Report,
+    Strong,
+    Symbol,
+    plural,
+)
 
 ROLE_WORDS = {
     "minute-taker": "took the minutes",
@@ -22,6 +32,14 @@ FORMAT_WORDS = {
     "online": "We met online.",
     "hybrid": "Some people came in person. Some people joined online.",
 }
+
+
+DECISION_SYMBOLS = {"vote": "🗳", "deferred": "⏸"}  # any other decision: ✅
+
+
+def pictured(symbol: str, words: str) -> Line:
+    """A point with its picture first: the words say it all, the picture helps find it."""
+    return (Symbol(symbol), f" {words}")
 
 
 def quoted(text: str) -> str:
@@ -46,20 +64,20 @@ def easy_read_report(source: MinutesSource) -> Report:
 def _about(source: MinutesSource) -> list[Block]:
     meeting, state = source.meeting, source.state
     points = [
-        f"🕑 The meeting was on {full_date_time(meeting.starts_at)}.",
-        f"📍 It was at {quoted(meeting.place)}.",
-        f"💻 {FORMAT_WORDS.get(meeting.format, f'It was {quoted(meeting.format)}.')}",
+        pictured("🕑", f"The meeting was on {full_date_time(meeting.starts_at)}."),
+        pictured("📍", f"It was at {quoted(meeting.place)}."),
+        pictured("💻", FORMAT_WORDS.get(meeting.format, f"It was {quoted(meeting.format)}.")),
     ]
     if state.started_at is None:
-        points.append("⏳ The meeting has not started yet.")
+        points.append(pictured("⏳", "The meeting has not started yet."))
     else:
-        points.append(f"👥 {plural(len(state.present), 'person', 'people')} came.")
+        points.append(pictured("👥", f"{plural(len(state.present), 'person', 'people')} came."))
         if state.ended_at is None:
-            points.append("⏳ The meeting is still going on.")
+            points.append(pictured("⏳", "The meeting is still going on."))
     came = [source.names(m) for m in source.in_order(state.present)]
     blocks: list[Block] = [Heading("About the meeting"), Bullets(tuple(points))]
     if came:
-        blocks += [Heading("Who came"), Bullets(tuple(f"🙂 {who}" for who in came))]
+        blocks += [Heading("Who came"), Bullets(tuple(pictured("🙂", who) for who in came))]
     return blocks
 
 
@@ -68,7 +86,7 @@ def _roles(source: MinutesSource) -> list[Block]:
     if not held:
         return []
     lines = tuple(
-        f"✍ {source.names(member)} {ROLE_WORDS.get(role, 'was the ' + role)}."
+        pictured("✍", f"{source.names(member)} {ROLE_WORDS.get(role, 'was the ' + role)}.")
         for role, member in held
     )
     return [Heading("Who had a job in the meeting"), Bullets(lines)]
@@ -79,9 +97,9 @@ def _talked_about(source: MinutesSource) -> list[Block]:
     if not items:
         return [Heading("What we talked about"), Paragraph("There was nothing on the agenda.")]
     lines = tuple(
-        f"💬 We talked about {quoted(item.title)}."
+        pictured("💬", f"We talked about {quoted(item.title)}.")
         if item.clock.running or item.clock.elapsed(source.now)
-        else f"⏭ We did not get to {quoted(item.title)}."
+        else pictured("⏭", f"We did not get to {quoted(item.title)}.")
         for item in items
     )
     return [Heading("What we talked about"), Bullets(lines)]
@@ -91,7 +109,11 @@ def _decided(source: MinutesSource) -> list[Block]:
     state = source.state
     if not state.decisions:
         return [Heading("What we decided"), Paragraph("We did not decide anything this time.")]
-    lines = tuple(decision_sentences(d, state.amended_text(d.id, d.text)) for d in state.decisions)
+    lines = tuple(
+        pictured(DECISION_SYMBOLS.get(d.method, "✅"), decision_sentences(d, text))
+        for d in state.decisions
+        for text in [state.amended_text(d.id, d.text)]
+    )
     return [Heading("What we decided"), Bullets(lines)]
 
 
@@ -100,7 +122,7 @@ def decision_sentences(decision: Decision, text: str) -> str:
     match decision.method:
         case "vote":
             sentences = [
-                f"🗳 We voted on {quoted(text)}.",
+                f"We voted on {quoted(text)}.",
                 f"{_people(decision.votes_for)} voted for it.",
                 f"{_people(decision.votes_against)} voted against it.",
             ]
@@ -113,18 +135,18 @@ def decision_sentences(decision: Decision, text: str) -> str:
             else:
                 sentences.append("The vote was a tie.")
         case "consent":
-            sentences = [f"✅ We agreed {quoted(text)}."]
+            sentences = [f"We agreed {quoted(text)}."]
             if decision.stand_asides:
                 sentences += [
                     f"{_people(decision.stand_asides)} stood aside.",
                     "This means they did not agree, but did not stop it.",
                 ]
         case "deferred":
-            sentences = [f"⏸ We will decide this later: {quoted(text)}."]
+            sentences = [f"We will decide this later: {quoted(text)}."]
         case "consensus":
-            sentences = [f"✅ We all agreed {quoted(text)}."]
+            sentences = [f"We all agreed {quoted(text)}."]
         case _:
-            sentences = [f"✅ We decided {quoted(text)}."]
+            sentences = [f"We decided {quoted(text)}."]
     if decision.concerns:
         sentences.append(f"Someone had a worry: {quoted(decision.concerns)}.")
     return " ".join(sentences)
@@ -142,8 +164,11 @@ def _actions(source: MinutesSource) -> list[Block]:
             Paragraph("Nobody has a job to do after this meeting."),
         ]
     lines = tuple(
-        f"👉 {source.names(a.owner_id)} will do this: {quoted(a.what)}. "
-        f"They will do it by {full_date(a.due)}."
+        pictured(
+            "👉",
+            f"{source.names(a.owner_id)} will do this: {quoted(a.what)}. "
+            f"They will do it by {full_date(a.due)}.",
+        )
         for a in actions
     )
     return [Heading("Who will do what"), Bullets(lines)]

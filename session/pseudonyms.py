@@ -21,6 +21,7 @@ from session.report import (
     Paragraph,
     Report,
     Strong,
+    Symbol,
     Table,
 )
 from session.setup import Member
@@ -136,6 +137,8 @@ def _scrub_line(line: Line, scrub: Callable[[str], str]) -> Line:
         if isinstance(s, Strong)
         else Emphasis(scrub(s.text))
         if isinstance(s, Emphasis)
+        else s
+        if isinstance(s, Symbol)
         else scrub(s)
         for s in line
     )

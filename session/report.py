@@ -20,7 +20,15 @@ class Emphasis:
     text: str
 
 
-Span = str | Strong | Emphasis
+@dataclass(frozen=True)
+class Symbol:
+    """A picture beside words that say the same (easy read's 🕑): shown, but skipped by screen
+    readers, which would read its name aloud."""
+
+    text: str
+
+
+Span = str | Strong | Emphasis | Symbol
 Line = str | tuple[Span, ...]  # plain text, or text made of spans
 
 

@@ -15,6 +15,7 @@ from session.report import (
     Report,
     Span,
     Strong,
+    Symbol,
     Table,
     spans,
 )
@@ -132,6 +133,8 @@ def _html_line(line: Line) -> str:
                 parts.append(f"<strong>{_text(span.text)}</strong>")
             case Emphasis():
                 parts.append(f"<em>{_text(span.text)}</em>")
+            case Symbol():
+                parts.append(f'<span aria-hidden="true">{_text(span.text)}</span>')
             case _:
                 parts.append(_text(span))
     return "".join(parts)

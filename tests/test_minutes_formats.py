@@ -216,3 +216,12 @@ def test_anonymised_versions_name_nobody(held: Held) -> None:
             for part in member.name.split():
                 assert part not in text
         assert pseudonym(members[0].id) in text
+
+
+def test_easy_read_pictures_are_skipped_by_screen_readers(held: Held) -> None:
+    page = held[0]["html", True]
+
+    assert '<li><span aria-hidden="true">🕑</span> The meeting was on' in page
+    assert '<span aria-hidden="true">👉</span>' in page
+    assert "<li>🕑" not in page
+    assert "- 🕑 The meeting was on" in held[0]["md", True]
