@@ -1,6 +1,7 @@
 """The live meeting on the projector: the item and its time box, who is speaking, the queue,
 the minute-taker, and the latest notes, decisions and actions."""
 
+import gc
 from collections.abc import Callable
 
 from rich.text import Text
@@ -229,6 +230,10 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         self.show_state()
         self.set_interval(1, self.show_clocks)
         self.follow_other_devices()
+        self.call_after_refresh(keep_loaded_out_of_full_collections)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     # --- showing the state -------------------------------------------------------------------
 
@@ -474,3 +479,12 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
 
     def action_switch_theme(self) -> None:
         switch_theme(self)
+
+
+def keep_loaded_out_of_full_collections() -> None:
+    """Once the meeting is on screen, what it took to load (its state, the widgets and styles)
+    is left out of the garbage collector's full passes, which otherwise walk all of it every so
+    often: 30-50 ms pauses after random keys on a long meeting. Garbage is collected first, and
+    everything is handed back when the screen closes (`on_unmount`)."""
+    gc.collect()
+    gc.freeze()
