@@ -10,13 +10,13 @@ from session.agenda import unfinished
 from session.clock import Clock
 from session.events import Event, Undone
 from session.live import Action, LiveState
-from session.live import fold as fold_meeting
 from session.plan import GroupPlan, apply, fold
 from session.plan_events import OptionChosen
 from session.recognition import Preparation
 from session.setup import Meeting
 from store.db import writing
 from store.evaluation import action_statuses
+from store.folded import folded
 from store.log import GROUP_LOG, append, load, load_batch
 from store.records import meetings, members_of
 
@@ -95,7 +95,7 @@ def earlier_meetings(db: Database, meeting: Meeting) -> list[tuple[Meeting, Live
     for other in meetings(db, meeting.group_id):
         if other.id == meeting.id or other.starts_at > meeting.starts_at:
             continue
-        state = fold_meeting(other.id, load(db, other.id))
+        state = folded(db, other.id)
         if state.started_at is not None:
             found.append((other, state))
     return found

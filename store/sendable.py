@@ -12,10 +12,9 @@ from sqlite_utils import Database
 from session import access
 from session.dates import full_date_time
 from session.ids import short
-from session.live import fold
 from session.setup import Meeting
 from store.db import file_of
-from store.log import load
+from store.folded import folded
 from store.markdown import inline
 from store.plan import load_plan
 from store.records import get_meeting, members_of
@@ -42,7 +41,7 @@ ACCESS_WORDS = {access.YES: "yes", access.NO: "no", access.UNKNOWN: "not checked
 
 def sendable(db: Database, meeting_id: str) -> Sendable:
     meeting = get_meeting(db, meeting_id)
-    state = fold(meeting_id, load(db, meeting_id))
+    state = folded(db, meeting_id)
     plan = load_plan(db, meeting.group_id)
     members = members_of(db, meeting.group_id)
     named = {m.id: m.name for m in members if m.consent_named}

@@ -14,10 +14,10 @@ from sqlite_utils import Database
 from session.acting import role_words
 from session.describe import describe
 from session.events import from_data
-from session.live import fold
 from session.pseudonyms import scrubber
 from session.setup import Member
-from store.log import GROUP_LOG, load
+from store.folded import folded
+from store.log import GROUP_LOG
 from store.markdown import inline
 from store.records import get_group, meetings
 
@@ -60,7 +60,7 @@ def _mentions(value: Any, member: Member) -> bool:
 
 def _meetings(db: Database, member: Member) -> Iterator[Record]:
     for meeting in meetings(db, member.group_id):
-        state = fold(meeting.id, load(db, meeting.id))
+        state = folded(db, meeting.id)
         titles = {item.id: item.title for item in state.items}
         rows = db.execute(
             "SELECT at, kind, data, role FROM events WHERE meeting_id = ? ORDER BY seq",

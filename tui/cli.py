@@ -16,8 +16,8 @@ from session.ids import short
 from session.setup import DEFAULT_PERSPECTIVES, MEETING_FORMATS, new_group, new_meeting, new_member
 from store.demo import DEMO_GROUP, create_demo
 from store.demo_history import create_demo_history
+from store.folded import folded
 from store.live import LiveMeeting
-from store.log import load
 from store.records import (
     find_meeting,
     find_member,
@@ -287,7 +287,7 @@ def agenda_list(meeting_ref: str) -> None:
     """List MEETING's agenda (its title or id)."""
     db = open_store()
     meeting = find_meeting(db, meeting_ref)
-    items = live.fold(meeting.id, load(db, meeting.id)).items
+    items = folded(db, meeting.id).items
     if not items:
         say(f"The agenda of “{meeting.title}” is empty.")
     names = {member.id: member.name for member in members_of(db, meeting.group_id)}
