@@ -2,11 +2,7 @@
 drawn in the terminal with the same charts as the HTML report: bars with numbers and words."""
 
 from sqlite_utils import Database
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from session.clock import Clock
 from session.history import history_report
@@ -16,13 +12,13 @@ from session.report import Report
 from store.evaluation import group_outcomes, group_records, meeting_record
 from store.plan import preparation
 from store.records import get_meeting, members_of
-from tui.literal import literal, tell
-from tui.report_blocks import block_widget
+from tui.literal import tell
 from tui.screens.checkout_questions import CheckoutQuestionsForm
 from tui.screens.outcomes import OutcomesScreen
+from tui.screens.report_screen import ReportScreen
 
 
-class EvaluationScreen(Screen[None]):
+class EvaluationScreen(ReportScreen):
     BINDINGS = [
         Binding(
             "o",
@@ -61,11 +57,6 @@ class EvaluationScreen(Screen[None]):
         self.clock = clock
         self.over_time = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="evaluation-title")
-        yield VerticalScroll(id="evaluation-body")
-        yield Footer()
-
     def on_mount(self) -> None:
         self.show()
 
@@ -86,16 +77,8 @@ class EvaluationScreen(Screen[None]):
         return as_consented(built, members_of(self.db, group_id))
 
     def show(self) -> None:
-        report = self.report()
         scope = "the group over time" if self.over_time else "this meeting"
-        self.query_one("#evaluation-title", Static).update(
-            literal(f"Evaluation · {scope} · ↑↓ scroll · o switches view")
-        )
-        body = self.query_one("#evaluation-body", VerticalScroll)
-        body.remove_children()
-        body.mount_all(block_widget(block) for block in report.blocks)
-        body.scroll_home(animate=False)
-        body.focus()
+        self.show_report(f"Evaluation · {scope} · ↑↓ scroll · o switches view", self.report())
 
     def action_toggle_scope(self) -> None:
         self.over_time = not self.over_time

@@ -5,11 +5,7 @@ drawn with the same charts as the evaluation screen."""
 from datetime import date
 
 from sqlite_utils import Database
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from session.clock import Clock
 from session.history import outcome_progress
@@ -19,9 +15,9 @@ from session.report import Block, Paragraph, Report
 from session.setup import Group, Member
 from store.evaluation import group_outcomes
 from store.records import get_group, members_of
-from tui.literal import literal, tell
-from tui.report_blocks import block_widget
+from tui.literal import tell
 from tui.screens.outcome_forms import OutcomeForm, ReviewForm
+from tui.screens.report_screen import ReportScreen
 
 NONE_YET = "The group has not said what success looks like yet. Press a to add an outcome."
 
@@ -51,7 +47,7 @@ def outcomes_report(
     return as_consented(Report(f"Outcomes: {group.name}", tuple(blocks)), members)
 
 
-class OutcomesScreen(Screen[None]):
+class OutcomesScreen(ReportScreen):
     BINDINGS = [
         Binding(
             "a",
@@ -82,11 +78,6 @@ class OutcomesScreen(Screen[None]):
         self.group = get_group(db, group_id)
         self.clock = clock
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="evaluation-title")
-        yield VerticalScroll(id="evaluation-body")
-        yield Footer()
-
     def on_mount(self) -> None:
         self.show()
 
@@ -101,13 +92,9 @@ class OutcomesScreen(Screen[None]):
         report = outcomes_report(
             self.group, self.outcomes(), members_of(self.db, self.group.id), self.today()
         )
-        self.query_one("#evaluation-title", Static).update(
-            literal(f"{report.title} · ↑↓ scroll · a adds an outcome · r records a review")
+        self.show_report(
+            f"{report.title} · ↑↓ scroll · a adds an outcome · r records a review", report
         )
-        body = self.query_one("#evaluation-body", VerticalScroll)
-        body.remove_children()
-        body.mount_all(block_widget(block) for block in report.blocks)
-        body.focus()
 
     def action_add_outcome(self) -> None:
         self.open_form(OutcomeForm(self.db, self.group, self.clock))
