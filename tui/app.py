@@ -89,10 +89,14 @@ class CoproduceApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key in the Footer is also a command in the palette (ctrl+p)."""
+        """Every key of ours (each has a sentence for help) is also a command in the palette
+        (ctrl+p), including those the Footer has no room for; a key's second spelling (F1 for ?)
+        is listed once."""
+        listed: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.show and binding.description and active.enabled:
+            if binding.tooltip and active.enabled and binding.action not in listed:
+                listed.add(binding.action)
                 yield SystemCommand(
                     binding.description,
                     f"Key: {key}",

@@ -33,11 +33,18 @@ def _binding(
     key: str, action: str, description: str, tooltip: str, key_display: str | None = None
 ) -> Binding:
     return Binding(
-        key, action, description, key_display=key_display, tooltip=tooltip, id=f"live.{action}"
+        key,
+        action,
+        description,
+        show=False,
+        key_display=key_display,
+        tooltip=tooltip,
+        id=f"live.{action}",
     )
 
 
-# Added after the live screen's own keys, so the Footer shows the everyday ones first.
+# Added after the live screen's own keys; like most of them they are left out of the Footer, which
+# has room for the everyday keys only. Help (?) and the command palette list them all.
 TURN_BINDINGS = [
     _binding("j", "interject", "Signal", "Note a hand signal: point of process, jargon, …"),
     _binding("c", "clear_signal", "Signal dealt with", "Take a dealt-with signal off the screen."),
