@@ -39,7 +39,7 @@ def optional_text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
 def visible(text: str) -> str:
     """`text` with control characters (escape codes among them) turned into visible symbols, so
     that what a person typed is shown literally and can never drive the terminal."""
-    return "".join(_VISIBLE.get(ord(char), char) for char in text)
+    return text.translate(_VISIBLE)
 
 
 _VISIBLE = {
