@@ -20,6 +20,7 @@ from session.live import LiveState
 
 Decoder = Callable[[Any], Any]
 Encoder = Callable[[Any], Any]
+Rewriter = Callable[[Any, Callable[[str], str]], Any]
 
 
 def encode(state: LiveState) -> str:
@@ -29,15 +30,20 @@ def encode(state: LiveState) -> str:
 def decode(text: str) -> LiveState:
     """The state `text` holds."""
     try:
-        decoded: LiveState = _decoder(LiveState, None)(json.loads(text))
+        decoded: LiveState = _decoder(LiveState)(json.loads(text))
     except (TypeError, KeyError, IndexError, AttributeError) as error:
         raise ValueError(f"not a folded state: {error}") from None
     return decoded
 
 
 def rewrite_text(state: LiveState, text_of: Callable[[str], str]) -> LiveState:
-    """The state with `text_of` applied to every string in it."""
-    return _decoder(LiveState, text_of)(_encoder(LiveState)(state))  # type: ignore[no-any-return]
+    """The state with `text_of` applied to every string in it. What holds no text (numbers,
+    times) is shared with `state`, not copied: the state is immutable."""
+    rewrite = _rewriter(LiveState)
+    if rewrite is None:  # a state without text: nothing to rewrite
+        return state
+    rewritten: LiveState = rewrite(state, text_of)
+    return rewritten
 
 
 @cache
@@ -86,12 +92,10 @@ def _encoder(hint: Any) -> Encoder:
 
 
 @cache
-def _decoder(hint: Any, text_of: Callable[[str], str] | None) -> Decoder:
+def _decoder(hint: Any) -> Decoder:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint is str:
-        return (
-            (lambda v: _checked(v, str)) if text_of is None else lambda v: text_of(_checked(v, str))
-        )
+        return lambda v: _checked(v, str)
     if hint in (int, bool, type(None)):
         return lambda v: _checked(v, hint)
     if hint is float:
@@ -101,19 +105,19 @@ def _decoder(hint: Any, text_of: Callable[[str], str] | None) -> Decoder:
     if hint is date:
         return lambda v: date.fromisoformat(_checked(v, str))
     if origin in (typing.Union, types.UnionType):
-        return _optional(_decoder(_not_none(args), text_of))
+        return _optional(_decoder(_not_none(args)))
     if origin is frozenset:
-        inner = _decoder(args[0], text_of)
+        inner = _decoder(args[0])
         return lambda v: frozenset(inner(x) for x in _checked(v, list))
     if origin is tuple:
         if args[-1] is Ellipsis:
-            each = _decoder(args[0], text_of)
+            each = _decoder(args[0])
             return lambda v: tuple([each(x) for x in _checked(v, list)])
-        coders = [_decoder(a, text_of) for a in args]
+        coders = [_decoder(a) for a in args]
         return lambda v: tuple([c(x) for c, x in zip(coders, _checked(v, list), strict=True)])
     if dataclasses.is_dataclass(hint):
         cls: type = hint  # type: ignore[assignment]
-        named = [(name, _decoder(h, text_of)) for name, h in _field_hints(cls)]
+        named = [(name, _decoder(h)) for name, h in _field_hints(cls)]
 
         def build(v: Any) -> Any:
             values = _checked(v, list)
@@ -125,6 +129,50 @@ def _decoder(hint: Any, text_of: Callable[[str], str] | None) -> Decoder:
 
         return build
     raise TypeError(f"no JSON form for {hint!r}")
+
+
+@cache
+def _rewriter(hint: Any) -> Rewriter | None:
+    """A function applying its text function to every string in a value of type `hint`, or
+    None when such a value holds no string."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is str:
+        return lambda v, text_of: text_of(v)
+    if hint in (int, bool, float, type(None), datetime, date):
+        return None
+    if origin in (typing.Union, types.UnionType):
+        inner = _rewriter(_not_none(args))
+        if inner is None:
+            return None
+        return lambda v, text_of: None if v is None else inner(v, text_of)
+    if origin is frozenset or (origin is tuple and args[-1] is Ellipsis):
+        each = _rewriter(args[0])
+        if each is None:
+            return None
+        rebuilt = frozenset if origin is frozenset else tuple
+        return lambda v, text_of: rebuilt([each(x, text_of) for x in v])
+    if origin is tuple:
+        coders = [_rewriter(a) for a in args]
+        if not any(coders):
+            return None
+        return lambda v, text_of: tuple(
+            [x if c is None else c(x, text_of) for c, x in zip(coders, v, strict=True)]
+        )
+    if dataclasses.is_dataclass(hint):
+        cls: type = hint  # type: ignore[assignment]
+        named = [(name, r) for name, h in _field_hints(cls) if (r := _rewriter(h)) is not None]
+        if not named:
+            return None
+
+        def rewrite(v: Any, text_of: Callable[[str], str]) -> Any:
+            new: Any = object.__new__(cls)  # the fold's classes: fields exactly their __dict__
+            fields = vars(new)
+            fields.update(vars(v))
+            fields.update([(name, r(fields[name], text_of)) for name, r in named])
+            return new
+
+        return rewrite
+    raise TypeError(f"no text rewriting for {hint!r}")
 
 
 def _checked(value: Any, kind: type | tuple[type, ...]) -> Any:
