@@ -2,8 +2,6 @@
 in which role, and what it was in plain words."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 from session.acting import role_words
 from session.changes import (
@@ -13,6 +11,7 @@ from session.changes import (
     DeviceDisconnected,
     DevicesInvitationClosed,
     DevicesInvited,
+    Entry,
     GroupCreated,
     MeetingScheduled,
     MemberAdded,
@@ -27,16 +26,6 @@ from session.events import Event, Undone
 from session.plan import UNDONE_WORDS
 from session.pseudonyms import Names
 from session.report import Heading, Paragraph, Report, Table
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row of a log: the event, when it was committed and in which role (None: before
-    coproduce kept roles)."""
-
-    at: datetime
-    role: str | None
-    event: Event
 
 
 def group_history(group_name: str, entries: Sequence[Entry], name: Names, what: Labels) -> Report:

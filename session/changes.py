@@ -8,6 +8,7 @@ meetings. The tables stay the quick way to read the current records; these event
 history, and they are not undone by the preparation's undo."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from session.events import Event
 
@@ -141,3 +142,13 @@ CHANGE_EVENT_TYPES: dict[str, type[Event]] = {
         PersonForgotten,
     )
 }
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of a log: the event, when it was committed and in which role (None: before
+    coproduce kept roles)."""
+
+    at: datetime
+    role: str | None
+    event: Event

@@ -7,8 +7,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from session.change_history import Entry
-from session.changes import Change
+from session.changes import Change, Entry
 from session.clock import Clock
 from session.events import from_data
 from store.log import GROUP_LOG, Log, append
