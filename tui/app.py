@@ -1,7 +1,11 @@
-"""The Textual app: one factory builds it for the command line and the tests alike."""
+"""The Textual app: one factory builds it for the command line and the tests alike.
+
+Screens other than the live one are imported when first shown, so that `coproduce` opening on
+a meeting does not wait for them (see the README's "Speed and size")."""
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 from textual.app import App, SystemCommand
@@ -9,10 +13,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from session.clock import Clock, system_clock
-from tui.screens.devices import Device, device_screen
-from tui.screens.help import HelpScreen
-from tui.screens.home import HomeScreen, open_meeting
+from tui.screens.live import open_meeting
 from tui.themes import DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    from tui.screens.devices import Device
 
 
 class CoproduceApp(App[None]):
@@ -52,7 +57,7 @@ class CoproduceApp(App[None]):
         db: Database,
         meeting_id: str | None,
         clock: Clock = system_clock,
-        device: Device | None = None,
+        device: "Device | None" = None,
     ) -> None:
         """`device`, if given, makes this a participant's own device showing one view of the
         meeting (see `tui.screens.devices`) rather than the facilitator's app."""
@@ -68,6 +73,8 @@ class CoproduceApp(App[None]):
     def on_mount(self) -> None:
         """Start on the list of meetings, or on the meeting chosen."""
         if self.device is not None and self.meeting_id is not None:
+            from tui.screens.devices import device_screen
+
             self.push_screen(device_screen(self.db, self.meeting_id, self.clock, self.device))
             return
         if self.meeting_id is not None:
@@ -75,16 +82,22 @@ class CoproduceApp(App[None]):
             # to it (action_meetings). Building it beneath cost ~100 ms of the first frame.
             open_meeting(self, self.db, self.clock, self.meeting_id)
             return
+        from tui.screens.home import HomeScreen
+
         self.push_screen(HomeScreen(self.db, self.clock))
 
     def action_meetings(self) -> None:
         """Back to the list of meetings: the screen below, or a new one if the app opened
         straight on a meeting."""
+        from tui.screens.home import HomeScreen
+
         self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen(self.db, self.clock))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -109,7 +122,7 @@ def make_app(
     db: Database,
     meeting_id: str | None = None,
     clock: Clock = system_clock,
-    device: Device | None = None,
+    device: "Device | None" = None,
 ) -> CoproduceApp:
     """The one way to build the app, for the command line and the tests alike."""
     return CoproduceApp(db, meeting_id, clock, device)

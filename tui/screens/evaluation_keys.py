@@ -6,11 +6,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from session.setup import Group, Member
-from store.evaluation import checkout_questions
 from store.live import LiveMeeting
-from tui.screens.checkout import CheckoutForm
-from tui.screens.evaluation import EvaluationScreen
-from tui.screens.forms import PersonPicker
 
 CHECKED_OUT = "  ✔ checked out"
 
@@ -43,6 +39,10 @@ class EvaluationKeys(Screen[None]):
     members: list[Member]
 
     def action_checkout(self) -> None:
+        from store.evaluation import checkout_questions
+        from tui.screens.checkout import CheckoutForm
+        from tui.screens.forms import PersonPicker
+
         state = self.meeting.state
         if state.started_at is None:
             self.notify("Check-out happens once the meeting has started.", title="Not yet")
@@ -70,5 +70,7 @@ class EvaluationKeys(Screen[None]):
         raise NotImplementedError
 
     def action_evaluate(self) -> None:
+        from tui.screens.evaluation import EvaluationScreen
+
         meeting = self.meeting
         self.app.push_screen(EvaluationScreen(meeting.db, meeting.meeting_id, meeting.clock))

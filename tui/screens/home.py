@@ -2,7 +2,7 @@
 
 from sqlite_utils import Database
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -12,13 +12,10 @@ from session.clock import Clock
 from session.dates import full_date
 from session.ids import short
 from store import records
-from store.live import LiveMeeting
 from store.outcomes import due_reviews
-from store.plan import load_plan
 from tui.literal import literal
-from tui.screens.agreement import AgreementReminder
 from tui.screens.evaluation import EvaluationScreen
-from tui.screens.live import LiveScreen
+from tui.screens.live import open_meeting
 from tui.screens.outcomes import OutcomesScreen
 from tui.screens.prepare import PrepareScreen
 from tui.screens.prepare_base import Prep
@@ -188,13 +185,3 @@ class HomeScreen(Screen[None]):
             self.notify("Start a group first: press g.", title="Not yet", severity="warning")
             return
         self.app.push_screen(MeetingForm(self.db, self.clock), self.refresh_after)
-
-
-def open_meeting(app: App[None], db: Database, clock: Clock, meeting_id: str) -> None:
-    """Open the meeting on the live screen, with the group agreement on top as it starts."""
-    meeting = LiveMeeting(db, meeting_id, clock)
-    starting = meeting.state.started_at is None
-    app.push_screen(LiveScreen(meeting))
-    agreement = load_plan(db, records.get_meeting(db, meeting_id).group_id).agreement
-    if starting and agreement is not None:
-        app.push_screen(AgreementReminder(agreement))

@@ -1,34 +1,36 @@
 """The live meeting on the projector: the item and its time box, who is speaking, the queue,
-the minute-taker, and the latest notes, decisions and actions."""
+the minute-taker, and the latest notes, decisions and actions.
+
+The forms and screens its keys open are imported when first opened, not with this module: the
+live screen is what `coproduce` starts on, and importing them all cost about 60 ms of start-up
+(see the README's "Speed and size")."""
 
 import gc
 from collections.abc import Callable
 
 from rich.text import Text
-from textual.app import ComposeResult
+from sqlite_utils import Database
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Footer, Static
 
 from session import live
 from session.breaks import break_due
+from session.clock import Clock
 from session.describe import describe_batch
 from session.events import Event, Undone
 from session.live import MINUTE_TAKER, LiveState
 from session.setup import Member
 from store import device_access
+from store.live import LiveMeeting
 from store.log import load_batch
-from store.plan import load_plan
+from store.records import get_meeting
 from tui.css_class import set_class_if_changed
 from tui.group_theme import follow_group_theme, switch_theme
 from tui.literal import clock_face, literal, tell
 from tui.record_lines import action_line, decision_line, note_line
-from tui.screens.agreement import AgreementReminder
-from tui.screens.device_list import DeviceList
 from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
-from tui.screens.forms import ActionForm, DecisionForm, ItemForm, NoteForm, PersonPicker
-from tui.screens.projector import ProjectorScreen
-from tui.screens.setup_forms import PersonForm
 from tui.screens.turn_taking import TURN_BINDINGS, TurnTakingScreen
 from tui.widgets.steady import Steady
 
@@ -369,6 +371,8 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         then: Callable[[str], object],
         notes: dict[str, str] | None = None,
     ) -> None:
+        from tui.screens.forms import PersonPicker
+
         def chosen(member_id: str | None) -> None:
             if member_id is not None:
                 then(member_id)
@@ -408,6 +412,8 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         self.act(live.end_turn)
 
     def action_write_note(self) -> None:
+        from tui.screens.forms import NoteForm
+
         author = self.meeting.state.holder(MINUTE_TAKER)
         if author is None:
             self.notify(
@@ -427,15 +433,23 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         )
 
     def action_record_decision(self) -> None:
+        from tui.screens.forms import DecisionForm
+
         self.app.push_screen(DecisionForm(self.meeting), self.after_form)
 
     def action_record_action(self) -> None:
+        from tui.screens.forms import ActionForm
+
         self.app.push_screen(ActionForm(self.meeting, self.members), self.after_form)
 
     def action_add_item(self) -> None:
+        from tui.screens.forms import ItemForm
+
         self.app.push_screen(ItemForm(self.meeting, self.members), self.after_form)
 
     def action_add_person(self) -> None:
+        from tui.screens.setup_forms import PersonForm
+
         def added(saved: bool | None) -> None:
             if saved:
                 self.load_members()
@@ -459,6 +473,9 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         easy_read.display = bool(wanting)
 
     def action_agreement(self) -> None:
+        from store.plan import load_plan
+        from tui.screens.agreement import AgreementReminder
+
         agreement = load_plan(self.meeting.db, self.group.id).agreement
         if agreement is None:
             self.notify(
@@ -476,6 +493,8 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         )
 
     def action_devices(self) -> None:
+        from tui.screens.device_list import DeviceList
+
         names = {m.id: m.name for m in self.members}
         self.app.push_screen(
             DeviceList(self.meeting.db, self.meeting.meeting_id, names, self.meeting.clock)
@@ -497,10 +516,25 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             tell(self, f"Undone: {words}.", "Undo")
 
     def action_projector(self) -> None:
+        from tui.screens.projector import ProjectorScreen
+
         self.app.push_screen(ProjectorScreen(self))
 
     def action_switch_theme(self) -> None:
         switch_theme(self)
+
+
+def open_meeting(app: App[None], db: Database, clock: Clock, meeting_id: str) -> None:
+    """Open the meeting on the live screen, with the group agreement on top as it starts."""
+    meeting = LiveMeeting(db, meeting_id, clock)
+    app.push_screen(LiveScreen(meeting))
+    if meeting.state.started_at is None:
+        from store.plan import load_plan
+        from tui.screens.agreement import AgreementReminder
+
+        agreement = load_plan(db, get_meeting(db, meeting_id).group_id).agreement
+        if agreement is not None:
+            app.push_screen(AgreementReminder(agreement))
 
 
 def keep_loaded_out_of_full_collections() -> None:

@@ -13,19 +13,7 @@ from session.setup import Member
 from session.signals import SIGNALS
 from tui.css_class import set_class_if_changed
 from tui.literal import clock_face, literal
-from tui.screens.forms import PersonPicker
 from tui.screens.meeting_screen import MeetingScreen
-from tui.screens.readback import ReadBackScreen
-from tui.screens.turn_forms import (
-    DefineWordForm,
-    FloorScreen,
-    GlossaryScreen,
-    OverrideForm,
-    RoleRulesForm,
-    SignalForm,
-    SignalPicker,
-    TurnRulesForm,
-)
 from tui.turn_text import queue_text, share_line, signals_text
 
 
@@ -134,9 +122,13 @@ class TurnTakingScreen(MeetingScreen):
         return [m for m in self.members if m.id in self.meeting.state.present] or self.members
 
     def action_interject(self) -> None:
+        from tui.screens.turn_forms import SignalForm
+
         self.app.push_screen(SignalForm(self.meeting, self.present_members()), self.after_form)
 
     def action_clear_signal(self) -> None:
+        from tui.screens.turn_forms import SignalPicker
+
         state = self.meeting.state
         if not state.signals:
             self.notify("No signals are waiting.", title="Not done", severity="warning")
@@ -153,6 +145,8 @@ class TurnTakingScreen(MeetingScreen):
         self.app.push_screen(SignalPicker(state, self.person), picked)
 
     def action_override(self) -> None:
+        from tui.screens.turn_forms import OverrideForm
+
         state = self.meeting.state
         people = [m for m in self.present_members() if m.id != state.speaker]
         self.app.push_screen(OverrideForm(self.meeting, people, self.members), self.after_form)
@@ -167,6 +161,8 @@ class TurnTakingScreen(MeetingScreen):
         self.act(turns.pass_turn)
 
     def action_turn_rules(self) -> None:
+        from tui.screens.turn_forms import TurnRulesForm
+
         if self.meeting.state.item is None:
             self.notify("Open an agenda item first.", title="Not done", severity="warning")
             return
@@ -178,12 +174,16 @@ class TurnTakingScreen(MeetingScreen):
         return self.share_shown
 
     def action_floor(self) -> None:
+        from tui.screens.turn_forms import FloorScreen
+
         now = self.meeting.clock()
         self.app.push_screen(
             FloorScreen(self.meeting, self.members, self.group, self.person, now, self.toggle_share)
         )
 
     def action_glossary(self) -> None:
+        from tui.screens.turn_forms import DefineWordForm, GlossaryScreen
+
         def picked(word: str | None) -> None:
             if word is not None:
                 self.app.push_screen(DefineWordForm(self.meeting, word), self.after_form)
@@ -191,6 +191,8 @@ class TurnTakingScreen(MeetingScreen):
         self.app.push_screen(GlossaryScreen(self.meeting.state), picked)
 
     def action_read_back(self) -> None:
+        from tui.screens.readback import ReadBackScreen
+
         records = readback.item_records(self.meeting.state, self.meeting.state.item_id)
         if not records:
             self.notify(
@@ -200,9 +202,13 @@ class TurnTakingScreen(MeetingScreen):
         self.app.push_screen(ReadBackScreen(self.meeting), self.after_form)
 
     def action_role_rules(self) -> None:
+        from tui.screens.turn_forms import RoleRulesForm
+
         self.app.push_screen(RoleRulesForm(self.meeting, self.present_members()), self.after_form)
 
     def action_rotate_role(self) -> None:
+        from tui.screens.forms import PersonPicker
+
         state, roster = self.meeting.state, [m.id for m in self.members]
         due = [
             r
