@@ -24,7 +24,7 @@ from store.evaluation import group_records, meeting_record
 from store.live import LiveMeeting
 from store.records import find_group, find_meeting, members_of
 from store.render import to_html, to_markdown
-from store.tables import LEFT_OUT, export_tables, exported_names, rows
+from store.tables import CHUNK, LEFT_OUT, export_tables, exported_names, rows
 from tests.cli_runner import coproduce
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -262,3 +262,26 @@ def test_the_data_export_finds_a_name_however_it_was_typed(
     written = "".join(p.read_text() for p in folder.iterdir())
     assert "chloe" not in written.casefold()
     assert "café" in written
+
+
+@pytest.mark.parametrize("format_", ["csv", "json"])
+def test_a_name_typed_among_many_rows_is_still_hidden(
+    db: Database, tmp_path: Path, format_: str
+) -> None:
+    """The export looks for names in many rows at once; one named row among them still counts."""
+    meeting = find_meeting(db, DEMO_MEETING)
+    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
+    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
+    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
+    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    under_way.do(lambda s: [e for n in range(CHUNK + 50) for e in live.write_note(s, f"Point {n}")])
+    under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
+    under_way.do(
+        lambda s: [e for n in range(CHUNK) for e in live.write_note(s, f"Later point {n}")]
+    )
+    folder = tmp_path / "out"
+    export_tables(db, folder, format_)
+    written = "".join(p.read_text() for p in folder.iterdir())
+    assert "chloe" not in written.casefold()
+    assert "someone who asked not to be named will ring the council" in written
+    assert f"Later point {CHUNK - 1}" in written
