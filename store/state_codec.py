@@ -42,8 +42,20 @@ def rewrite_text(state: LiveState, text_of: Callable[[str], str]) -> LiveState:
     rewrite = _rewriter(LiveState)
     if rewrite is None:  # a state without text: nothing to rewrite
         return state
-    rewritten: LiveState = rewrite(state, text_of)
+    rewritten: LiveState = rewrite(state, _Memo(text_of).__getitem__)
     return rewritten
+
+
+class _Memo(dict[str, str]):
+    """`text_of` of each text, worked out once: most of a state's strings are the same few ids."""
+
+    def __init__(self, text_of: Callable[[str], str]) -> None:
+        super().__init__()
+        self.text_of = text_of
+
+    def __missing__(self, text: str) -> str:
+        self[text] = rewritten = self.text_of(text)
+        return rewritten
 
 
 @cache
