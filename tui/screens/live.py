@@ -7,6 +7,7 @@ live screen is what `coproduce` starts on, and importing them all cost about 60 
 
 import gc
 from collections.abc import Callable
+from datetime import datetime
 
 from rich.text import Text
 from sqlite_utils import Database
@@ -300,13 +301,12 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         )
 
     def show_status(self, state: LiveState) -> None:
+        """The banner's row is always there, blank when there is nothing to say: the screen does
+        not jump when a break starts or ends, and showing it needs no new layout."""
         banner = self.query_one("#status-banner", Static)
-        if state.ended_at is not None:
-            banner.update("■ MEETING ENDED — C: check-out · E: evaluation · u: undo the ending")
-        # Shown also while a break is due (see show_clocks): hiding it here only for the
-        # clocks to show it again would cost a layout of the whole screen after every key.
-        due = break_due(state, self.details.break_every_minutes, self.meeting.clock())
-        banner.display = state.ended_at is not None or state.on_break or due
+        words = status_words(state, self.details.break_every_minutes, self.meeting.clock())
+        banner.update(words)
+        set_class_if_changed(banner, not words, "-quiet")
 
     def show_clocks(self) -> None:
         state, now = self.meeting.state, self.meeting.clock()
@@ -326,15 +326,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
                 set_class_if_changed(clock, left < 0, "over-time")  # not the screen: restyles less
         speaking = clock_face(state.turn_clock.elapsed(now)) if state.speaker else ""
         self.query_one("#speaker-clock", Digits).update(speaking)
-        if state.break_since is not None and state.ended_at is None:
-            paused = clock_face((now - state.break_since).total_seconds())
-            self.query_one("#status-banner", Static).update(
-                f"☕ ON A BREAK ({paused}) — press b to carry on"
-            )
-        if break_due(state, self.details.break_every_minutes, now):
-            banner = self.query_one("#status-banner", Static)
-            banner.update("☕ TIME FOR A BREAK — press b to start one")
-            banner.display = True
+        self.show_status(state)
 
     def agenda_text(self, state: LiveState) -> Text:
         if not state.items:
@@ -522,6 +514,19 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
 
     def action_switch_theme(self) -> None:
         switch_theme(self)
+
+
+def status_words(state: LiveState, break_every_minutes: int, now: datetime) -> str:
+    """What the status banner says: the meeting has ended, a break and for how long, or that one
+    is due; otherwise nothing."""
+    if state.ended_at is not None:
+        return "■ MEETING ENDED — C: check-out · E: evaluation · u: undo the ending"
+    if state.break_since is not None:
+        paused = clock_face((now - state.break_since).total_seconds())
+        return f"☕ ON A BREAK ({paused}) — press b to carry on"
+    if break_due(state, break_every_minutes, now):
+        return "☕ TIME FOR A BREAK — press b to start one"
+    return ""
 
 
 def open_meeting(app: App[None], db: Database, clock: Clock, meeting_id: str) -> None:
