@@ -581,3 +581,34 @@ def m016_outcomes_answer_issues(db: Database) -> None:
         """SELECT o.group_id, o.id AS outcome_id, o.text AS outcome, j.value AS issue_id
         FROM outcomes o, json_each(COALESCE(o.issue_ids, '[]')) j ORDER BY o.rowid""",
     )
+
+
+@migrations()
+def m017_views_read_the_log_once(db: Database) -> None:
+    """The same rows, read faster. `speaking_by_person` works out `speaking_turns` once
+    (materialised) instead of once for who spoke and again for how long; and the few undone
+    events have an index, so a view over `live_events` no longer reads the whole log to find
+    them. Reading every table and view of a 60-meeting archive: 2.3 -> 1.7 s."""
+    db.execute("CREATE INDEX idx_events_undone ON events(kind) WHERE kind = 'undone'")
+    db.execute("DROP VIEW speaking_by_person")
+    db.create_view(
+        "speaking_by_person",
+        """WITH present AS (
+            SELECT e.meeting_id, j.value AS member_id
+            FROM live_events e, json_each(e.data, '$.present') j
+            WHERE e.kind = 'meeting_started'
+        ),
+        turns AS MATERIALIZED (
+            SELECT meeting_id, member_id, started_at, seconds FROM speaking_turns
+        ),
+        people AS (
+            SELECT meeting_id, member_id FROM present
+            UNION SELECT meeting_id, member_id FROM turns
+        )
+        SELECT p.meeting_id, p.member_id, m.name, m.perspective, m.consent_named,
+            COUNT(t.started_at) AS turns, ROUND(COALESCE(SUM(t.seconds), 0), 1) AS seconds
+        FROM people p
+        LEFT JOIN members m ON m.id = p.member_id
+        LEFT JOIN turns t ON t.meeting_id = p.meeting_id AND t.member_id = p.member_id
+        GROUP BY p.meeting_id, p.member_id""",
+    )
