@@ -612,3 +612,45 @@ def m017_views_read_the_log_once(db: Database) -> None:
         LEFT JOIN turns t ON t.meeting_id = p.meeting_id AND t.member_id = p.member_id
         GROUP BY p.meeting_id, p.member_id""",
     )
+
+
+@migrations()
+def m018_pauses_found_from_each_pause(db: Database) -> None:
+    """The same `speaking_turns`, read faster: a pause's end (the next turn mark) is looked up
+    from each pause, by the meeting's index, instead of numbering every turn mark of every
+    meeting to find the few pauses (a third of the view's time on 60 long meetings)."""
+    db.execute("DROP VIEW speaking_turns")
+    db.create_view(
+        "speaking_turns",
+        """WITH marks AS (
+            SELECT meeting_id, seq, kind, julianday(at) AS day,
+                json_extract(data, '$.member_id') AS member_id,
+                LEAD(julianday(at)) OVER (PARTITION BY meeting_id ORDER BY seq) AS next_day
+            FROM live_events WHERE kind IN ('turn_started', 'turn_ended', 'meeting_ended')
+        ),
+        breaks AS (
+            SELECT meeting_id, day AS from_day, next_day AS to_day FROM (
+                SELECT meeting_id, kind, julianday(at) AS day,
+                    LEAD(julianday(at)) OVER (PARTITION BY meeting_id ORDER BY seq) AS next_day
+                FROM live_events WHERE kind IN ('break_started', 'break_ended', 'meeting_ended')
+            ) WHERE kind = 'break_started'
+        ),
+        pauses AS (
+            SELECT p.meeting_id, julianday(p.at) AS from_day, (
+                SELECT julianday(n.at) FROM live_events n
+                WHERE n.meeting_id = p.meeting_id AND n.seq > p.seq AND n.kind IN
+                    ('turn_paused', 'turn_resumed', 'turn_started', 'turn_ended', 'meeting_ended')
+                ORDER BY n.seq LIMIT 1
+            ) AS to_day
+            FROM live_events p WHERE p.kind = 'turn_paused'
+        ),
+        stopped AS (SELECT * FROM breaks UNION ALL SELECT * FROM pauses)
+        SELECT t.meeting_id, t.member_id,
+            strftime('%Y-%m-%dT%H:%M:%fZ', t.day) AS started_at,
+            strftime('%Y-%m-%dT%H:%M:%fZ', t.next_day) AS ended_at,
+            ROUND(((t.next_day - t.day) - COALESCE((
+                SELECT SUM(MAX(0, MIN(t.next_day, COALESCE(s.to_day, t.next_day))
+                    - MAX(t.day, s.from_day)))
+                FROM stopped s WHERE s.meeting_id = t.meeting_id), 0)) * 86400, 1) AS seconds
+        FROM marks t WHERE t.kind = 'turn_started'""",
+    )

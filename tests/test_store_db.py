@@ -133,6 +133,7 @@ def test_applying_the_migrations_twice_changes_nothing() -> None:
         "m015_speaking_by_perspective_in_one_pass",
         "m016_outcomes_answer_issues",
         "m017_views_read_the_log_once",
+        "m018_pauses_found_from_each_pause",
     ]
     assert migrations.pending(db) == []
 
