@@ -134,8 +134,13 @@ async def test_an_item_over_its_time_says_so_in_words_and_in_the_clocks_colour(
     app = demo_app(tmp_path / "meeting.db", frozen_clock())
     async with app.run_test(size=SIZE) as pilot:
         clock = pilot.app.screen.query_one("#item-clock")
+        title = pilot.app.screen.query_one("#item-title").region
         assert not clock.has_class("over-time")
         await advance(pilot, 26 * 60)  # the first item's time box is 25 minutes
         assert shown(pilot, "#item-clock-label") == "⚠ OVER TIME"
         assert clock.has_class("over-time")
         assert pilot.app.screen.query_one("#item-clock-label").has_class("over-time")
+        await advance(
+            pilot, 10 * 60
+        )  # -11:00 is wider than 24:00 was, but the clock keeps its width
+        assert pilot.app.screen.query_one("#item-title").region == title

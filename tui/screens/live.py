@@ -39,6 +39,10 @@ SHOWN_NOTES = 12
 SHOWN_PLACES = 10
 SHOWN_PLACES_SHORT = 3
 SHOWN_RECORDS = 8
+# The big clocks keep one width (in Digits every character is 3 cells wide, a space too), so a
+# clock passing 10:00 or running over does not move what is beside it and lay out the screen.
+ITEM_CLOCK_CHARS = 6  # "-59:59"
+SPEAKER_CLOCK_CHARS = 5  # "59:59"
 
 USUAL_COLLECTOR = gc.get_threshold()
 QUIET_COLLECTOR = (10_000, 20, 20)  # young objects collected every 10,000 allocations, not 700
@@ -316,16 +320,17 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         item = state.item
         label = self.query_one("#item-clock-label", Static)
         if item is None:
-            self.query_one("#item-clock", Digits).update("")
+            self.query_one("#item-clock", Digits).update(" " * ITEM_CLOCK_CHARS)
             label.update("")
         else:
             left = item.seconds_left(now)
-            self.query_one("#item-clock", Digits).update(clock_face(left))
+            face = clock_face(left).rjust(ITEM_CLOCK_CHARS)
+            self.query_one("#item-clock", Digits).update(face)
             label.update("⚠ OVER TIME" if left < 0 else f"left of {item.timebox_minutes} min")
             for clock in (self.query_one("#item-clock", Digits), label):
                 set_class_if_changed(clock, left < 0, "over-time")  # not the screen: restyles less
         speaking = clock_face(state.turn_clock.elapsed(now)) if state.speaker else ""
-        self.query_one("#speaker-clock", Digits).update(speaking)
+        self.query_one("#speaker-clock", Digits).update(speaking.ljust(SPEAKER_CLOCK_CHARS))
         self.show_status(state)
 
     def agenda_text(self, state: LiveState) -> Text:
