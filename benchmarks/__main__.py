@@ -16,6 +16,7 @@ from typing import Any
 
 from benchmarks.archive import Archive, build
 from benchmarks.exports import export_rows
+from benchmarks.probe import as_it_happens
 from benchmarks.sync import sync_latencies
 from store.db import open_db
 from tui.app import make_app
@@ -106,7 +107,7 @@ def _latencies(db_path: Path, meeting_id: str, presses: int) -> list[float]:
     waiting is not counted."""
 
     async def run() -> list[float]:
-        app = make_app(open_db(db_path), meeting_id)
+        app = make_app(open_db(db_path), meeting_id, as_it_happens(db_path, meeting_id))
         timings: list[float] = []
         dispatch = app.run_action
 
