@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from session.text import visible
 
@@ -9,6 +10,7 @@ INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?\w+;)")
 BLOCK_START = re.compile(r"^([>+=-])|^(\d+)([.)])")
 
 
+@lru_cache(maxsize=4096)  # minutes repeat the same names, times and durations in every table
 def inline(text: str, line_start: bool = True) -> str:
     """`text` as one line of Markdown that renders literally.
 

@@ -2,6 +2,7 @@
 large text, plain headings, and each chart as inline SVG followed by the same numbers as a table
 and a sentence, so nobody needs to see the chart to read it."""
 
+from functools import lru_cache
 from html import escape
 
 from session.report import (
@@ -121,6 +122,7 @@ def to_html(report: Report) -> str:
     )
 
 
+@lru_cache(maxsize=4096)  # the same names, times and durations fill every table
 def _text(text: str) -> str:
     return escape(visible(text), quote=True)
 
