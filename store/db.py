@@ -45,10 +45,7 @@ def open_db(path: Path, create_folder: bool = False, clock: Clock = system_clock
     except sqlite3.DatabaseError as error:
         raise explain(error, path) from None
     try:
-        db = Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = FULL")
+        db = _configured(conn)
         _check_ours(db, path)
         if migrations.pending(db) and migrations.applied(db):
             back_up(db, path, clock)
@@ -67,6 +64,24 @@ def open_db(path: Path, create_folder: bool = False, clock: Clock = system_clock
             raise explain(error, path) from None
         raise
     return db
+
+
+def _configured(conn: sqlite3.Connection) -> Database:
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def another_connection(db: Database) -> Database:
+    """A second connection to `db`'s file, for slow reading in a worker thread while the app
+    goes on using (and writing through) `db`: one connection must not be shared by two threads
+    at once. The file was checked and brought up to date when `db` was opened; close this one
+    when done."""
+    path = next(row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main")
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    return _configured(conn)
 
 
 def _check_writable(path: Path, created: bool) -> None:

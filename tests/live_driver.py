@@ -26,6 +26,13 @@ def frozen_clock() -> FrozenClock:
     return FrozenClock(MEETING_TIME)
 
 
+async def report_shown(pilot: Pilot[Any]) -> None:
+    """Wait, as someone at the screen would, for a report being worked out in a worker thread
+    (the evaluation screen's) to be shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def shown(pilot: Pilot[None], selector: str) -> str:
     """The plain text a widget on the current screen shows."""
     return str(pilot.app.screen.query_one(selector, Static).content)

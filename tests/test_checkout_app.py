@@ -7,7 +7,14 @@ from textual.widgets import OptionList, Select, Static
 from session.live import fold
 from store.db import open_db
 from store.log import load
-from tests.live_driver import demo_app, frozen_clock, member_id, press_then_choose, select
+from tests.live_driver import (
+    demo_app,
+    frozen_clock,
+    member_id,
+    press_then_choose,
+    report_shown,
+    select,
+)
 from tui.screens.checkout import CheckoutForm
 from tui.screens.evaluation import EvaluationScreen
 
@@ -52,6 +59,7 @@ async def test_each_persons_check_out_is_saved_and_shown_in_the_evaluation(
         )
 
         await pilot.press("E")
+        await report_shown(pilot)
         assert isinstance(app.screen, EvaluationScreen)
         shown = "\n".join(str(s.render()) for s in app.screen.query(Static))
         assert "1 person checked out." in shown

@@ -1,21 +1,27 @@
 """The evaluation screen: the same report and charts as the exports, drawn in the terminal."""
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from session.clock import FrozenClock
+from session.report import Report
 from store.db import open_db
 from store.demo import DEMO_GROUP, create_demo
 from store.demo_history import FIRST, create_demo_history
 from store.records import find_meeting
+from tests.live_driver import report_shown
 from tui.app import CoproduceApp, make_app
 from tui.screens.evaluation import EvaluationScreen
+from tui.screens.help import HelpScreen
+from tui.screens.report_screen import WORKING
 
 SnapCompare = Callable[..., bool]
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -33,7 +39,7 @@ async def open_first_meeting(pilot: Pilot[Any]) -> None:
     app = pilot.app
     assert isinstance(app, CoproduceApp)
     await app.push_screen(EvaluationScreen(app.db, find_meeting(app.db, FIRST).id, app.clock))
-    await pilot.pause()
+    await report_shown(pilot)
 
 
 def everything_shown(pilot: Pilot[Any]) -> str:
@@ -51,12 +57,38 @@ async def test_the_screen_shows_the_meetings_charts_in_words_and_bars(tmp_path: 
         assert "How evenly time was shared (Gini coefficient): 0.56." in shown
 
         await pilot.press("o")
+        await report_shown(pilot)
         shown = everything_shown(pilot)
         assert "Power balance over time: Riverside Care Forum (example)" in shown
         assert "You said, we did" in shown
 
         await pilot.press("escape")
         assert not isinstance(app.screen, EvaluationScreen)
+
+
+async def test_the_report_is_worked_out_aside_and_keys_answer_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over years of meetings a report takes seconds: the screen must not freeze meanwhile."""
+    finish = threading.Event()
+    build = EvaluationScreen.report
+
+    def slow(screen: EvaluationScreen, db: Database, over_time: bool) -> Report:
+        finish.wait(timeout=10)
+        return build(screen, db, over_time)
+
+    monkeypatch.setattr(EvaluationScreen, "report", slow)
+    app = app_with_history(tmp_path / "c.db")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.push_screen(EvaluationScreen(app.db, find_meeting(app.db, FIRST).id, app.clock))
+        await pilot.pause()
+        assert WORKING in everything_shown(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        finish.set()
+        await report_shown(pilot)
+        assert "Power balance: Planning the year together" in everything_shown(pilot)
 
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
@@ -76,6 +108,7 @@ def test_evaluation_screen_over_time(snap_compare: SnapCompare, tmp_path: Path) 
     async def over_time(pilot: Pilot[Any]) -> None:
         await open_first_meeting(pilot)
         await pilot.press("o")
+        await report_shown(pilot)
         await pilot.press("pagedown")
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=over_time)
@@ -90,5 +123,6 @@ async def test_the_list_of_meetings_shows_due_reviews_and_opens_an_evaluation(
         assert "⏰ Review due Sunday 1 November 2026: “Carers can book a short break" in reviews
 
         await pilot.press("down", "E")  # the newest meeting is first; the one before it held
+        await report_shown(pilot)
         assert isinstance(app.screen, EvaluationScreen)
         assert "Power balance: Transport and short breaks: a first look" in everything_shown(pilot)

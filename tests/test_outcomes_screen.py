@@ -18,7 +18,7 @@ from store.outcomes import outcomes_of, reviews_of
 from store.plan import load_plan
 from store.records import find_group, find_member
 from tests.contrast import shown_text
-from tests.live_driver import fill, select
+from tests.live_driver import fill, report_shown, select
 from tui.app import CoproduceApp, make_app
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.outcome_forms import OutcomeForm, ReviewForm
@@ -258,6 +258,7 @@ async def test_the_evaluation_screen_opens_the_outcomes_too(tmp_path: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, OutcomesScreen)
         await pilot.press("escape")
+        await report_shown(pilot)
         assert "Power balance" in everything_shown(pilot)
 
 
@@ -353,6 +354,6 @@ async def test_the_evaluation_screen_shows_a_review_recorded_from_it(tmp_path: P
         await fill(pilot, "#story", "Booked one online by herself")
         await pilot.press("ctrl+s")
         await pilot.press("escape")
-        await pilot.pause()
+        await report_shown(pilot)
         assert isinstance(app.screen, EvaluationScreen)
         assert "Booked one online by herself" in everything_shown(pilot)

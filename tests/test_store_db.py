@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from store.db import memory_db, open_db, writing
+from store.db import another_connection, memory_db, open_db, writing
 from store.errors import StoreError
 from store.migrations import migrations
 
@@ -167,6 +167,18 @@ def test_open_db_again_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
     assert schema(again) == before
     assert again["groups"].count == 1
     again.close()
+
+
+def test_another_connection_sees_what_the_first_commits_and_keeps_its_rules(
+    tmp_path: Path,
+) -> None:
+    db = open_db(tmp_path / "c.db")
+    other = another_connection(db)
+    db["groups"].insert({"id": "g", "name": "Forum", "perspectives": "[]"})
+    assert other.execute("SELECT name FROM groups").fetchall() == [("Forum",)]
+    assert other.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert other.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+    other.close()
 
 
 def test_open_db_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from session import live as rules
 from store import records
 from store.live import LiveMeeting
-from tests.live_driver import advance, demo_app, frozen_clock, press_then_choose
+from tests.live_driver import advance, demo_app, frozen_clock, press_then_choose, report_shown
 from tui.app import make_app
 from tui.screens.devices import DEVICE_VIEWS, Device
 from tui.themes import THEMES
@@ -52,6 +52,7 @@ async def floor(pilot: Pilot[Any]) -> None:
 async def evaluation(pilot: Pilot[Any]) -> None:
     await live(pilot)
     await pilot.press("E")
+    await report_shown(pilot)
 
 
 async def prepare(pilot: Pilot[Any]) -> None:

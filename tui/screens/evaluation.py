@@ -60,25 +60,27 @@ class EvaluationScreen(ReportScreen):
     def on_mount(self) -> None:
         self.show()
 
-    def report(self) -> Report:
-        record = meeting_record(self.db, self.meeting_id, self.clock)
+    def report(self, db: Database, over_time: bool) -> Report:
+        record = meeting_record(db, self.meeting_id, self.clock)
         group_id = record.group.id
-        prep = preparation(self.db, group_id)
+        prep = preparation(db, group_id)
         built = (
             history_report(
                 record.group,
-                group_records(self.db, group_id, self.clock),
-                group_outcomes(self.db, group_id),
+                group_records(db, group_id, self.clock),
+                group_outcomes(db, group_id),
                 prep,
             )
-            if self.over_time
+            if over_time
             else meeting_report(record, prep)
         )
-        return as_consented(built, members_of(self.db, group_id))
+        return as_consented(built, members_of(db, group_id))
 
     def show(self) -> None:
         scope = "the group over time" if self.over_time else "this meeting"
-        self.show_report(f"Evaluation · {scope} · ↑↓ scroll · o switches view", self.report())
+        title = f"Evaluation · {scope} · ↑↓ scroll · o switches view"
+        over_time = self.over_time  # as it is now: the report is built in another thread
+        self.show_report_when_built(title, self.db, lambda db: self.report(db, over_time))
 
     def action_toggle_scope(self) -> None:
         self.over_time = not self.over_time
