@@ -1,5 +1,9 @@
 """`coproduce` on its own and `coproduce demo`: which meeting they open on the live screen."""
 
+import subprocess
+import sys
+
+import click
 import pytest
 
 from session import live
@@ -10,6 +14,7 @@ from store.live import LiveMeeting
 from store.log import load
 from store.records import groups, meetings, members_of
 from tests.cli_runner import NOW, coproduce, record_app_runs, refused, saved
+from tui.cli import AGENDA_COMMANDS, COMMANDS, GROUP_COMMANDS, agenda_commands, cli, group_commands
 
 WHERE = ["--place", "Hall", "--format", "online", "--length", "60"]
 
@@ -91,3 +96,37 @@ def test_every_command_explains_itself_and_takes_db(command: list[str]) -> None:
 
     assert result.exit_code == 0
     assert "--db FILE" in result.stdout
+
+
+LAZY_GROUPS = [
+    (cli, COMMANDS),
+    (group_commands, GROUP_COMMANDS),
+    (agenda_commands, AGENDA_COMMANDS),
+]
+
+
+@pytest.mark.parametrize(("group", "lazy"), LAZY_GROUPS, ids=["coproduce", "group", "agenda"])
+def test_every_command_loaded_when_used_is_found_under_its_own_name(
+    group: click.Group, lazy: dict[str, str]
+) -> None:
+    context = click.Context(group)
+    for name in lazy:
+        command = group.get_command(context, name)
+        assert command is not None and command.name == name
+    assert set(lazy) <= set(group.list_commands(context))
+
+
+def test_opening_coproduce_does_not_load_the_other_commands() -> None:
+    """`coproduce` on its own opens the projector screen: the modules of other commands wait."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, tui.cli; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    modules = {
+        where.split(":")[0]
+        for lazy in (COMMANDS, GROUP_COMMANDS, AGENDA_COMMANDS)
+        for where in lazy.values()
+    }
+    assert modules.isdisjoint(loaded)

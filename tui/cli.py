@@ -14,8 +14,6 @@ from session.clock import Clock, system_clock
 from session.dates import full_date_time, parse_when
 from session.ids import short
 from session.setup import DEFAULT_PERSPECTIVES, MEETING_FORMATS, new_group, new_meeting, new_member
-from store.demo import DEMO_GROUP, create_demo
-from store.demo_history import create_demo_history
 from store.folded import folded
 from store.live import LiveMeeting
 from store.records import (
@@ -31,21 +29,47 @@ from store.records import (
 )
 from tui.app import make_app
 from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
-from tui.cli_devices import join, minutes, serve
-from tui.cli_evaluation import COMMANDS as EVALUATION_COMMANDS
-from tui.cli_history import history
-from tui.cli_meeting_prep import AGENDA_COMMANDS
-from tui.cli_meeting_prep import COMMANDS as MEETING_PREP_COMMANDS
-from tui.cli_minutes import export
-from tui.cli_plan import COMMANDS as PLAN_COMMANDS
-from tui.cli_privacy import COMMANDS as PRIVACY_COMMANDS
-from tui.cli_questions import questions
 
 DEFAULT_TIMEBOX = 15
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
 
 
-@click.group(cls=KindGroup, invoke_without_command=True)
+# Where each command that lives in its own module is defined (see KindGroup).
+COMMANDS = {
+    "action": "tui.cli_evaluation:action_commands",
+    "agreement": "tui.cli_plan:agreement_commands",
+    "data": "tui.cli_evaluation:data",
+    "export": "tui.cli_minutes:export",
+    "export-person": "tui.cli_privacy:export_person",
+    "forget": "tui.cli_privacy:forget_command",
+    "history": "tui.cli_history:history",
+    "issue": "tui.cli_plan:issue_commands",
+    "join": "tui.cli_devices:join",
+    "merge": "tui.cli_evaluation:merge",
+    "minutes": "tui.cli_devices:minutes",
+    "needs": "tui.cli_plan:needs",
+    "option": "tui.cli_plan:option_commands",
+    "outcome": "tui.cli_outcomes:outcome_commands",
+    "payment": "tui.cli_meeting_prep:payment_commands",
+    "place": "tui.cli_plan:place_commands",
+    "report": "tui.cli_evaluation:report",
+    "review": "tui.cli_outcomes:review_commands",
+    "reviews": "tui.cli_outcomes:reviews",
+    "role": "tui.cli_meeting_prep:role_commands",
+    "serve": "tui.cli_devices:serve",
+    "vote": "tui.cli_plan:vote_commands",
+}
+GROUP_COMMANDS = {"questions": "tui.cli_questions:questions"}
+AGENDA_COMMANDS = {
+    "check": "tui.cli_meeting_prep:agenda_check",
+    "from-issue": "tui.cli_meeting_prep:agenda_from_issue",
+    "move": "tui.cli_meeting_prep:agenda_move",
+    "review": "tui.cli_meeting_prep:agenda_review",
+    "send": "tui.cli_meeting_prep:agenda_send",
+}
+
+
+@click.group(cls=KindGroup, invoke_without_command=True, lazy=COMMANDS)
 @db_option
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -68,13 +92,16 @@ def demo(clock: Clock) -> None:
     The example group and meeting are made the first time and reused after that, with two
     meetings the group held before, to try the evaluation with (E on the list of meetings).
     """
+    from store.demo import DEMO_GROUP, create_demo
+    from store.demo_history import create_demo_history
+
     db = open_store()
     meeting_id = create_demo(db, clock)
     create_demo_history(db, DEMO_GROUP, clock)
     make_app(db, meeting_id, clock).run()
 
 
-@cli.group("group")
+@cli.group("group", cls=KindGroup, lazy=GROUP_COMMANDS)
 def group_commands() -> None:
     """The groups that meet, and the perspectives their members bring."""
 
@@ -251,7 +278,7 @@ def meeting_list() -> None:
         )
 
 
-@cli.group("agenda")
+@cli.group("agenda", cls=KindGroup, lazy=AGENDA_COMMANDS)
 def agenda_commands() -> None:
     """A meeting's agenda."""
 
@@ -294,18 +321,6 @@ def agenda_list(meeting_ref: str) -> None:
     for number, item in enumerate(items, start=1):
         proposer = f", proposed by {names[item.proposed_by]}" if item.proposed_by else ""
         say(f"{number}. {item.title} ({item.timebox_minutes} min{proposer})")
-
-
-cli.add_command(minutes)
-cli.add_command(export)
-cli.add_command(join)
-cli.add_command(serve)
-cli.add_command(history)
-group_commands.add_command(questions)
-for command in (*EVALUATION_COMMANDS, *PRIVACY_COMMANDS, *PLAN_COMMANDS, *MEETING_PREP_COMMANDS):
-    cli.add_command(command)
-for command in AGENDA_COMMANDS:
-    agenda_commands.add_command(command)
 
 
 def main() -> None:

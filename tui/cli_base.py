@@ -1,6 +1,7 @@
 """What every `coproduce` command shares: choosing and opening the database, printing text
 literally, and turning a refusal into one kind sentence instead of a traceback."""
 
+import importlib
 import sqlite3
 from pathlib import Path
 from typing import IO, Any
@@ -30,7 +31,24 @@ class Refused(click.ClickException):
 
 class KindGroup(click.Group):
     """Turns a refusal by the rules or the store, or a fault of the database file met while
-    reading it, into a plain message and exit code 1."""
+    reading it, into a plain message and exit code 1.
+
+    `lazy` names commands by where they are defined ("module:attribute"), imported only when
+    one is run or listed: `coproduce` with no command opens the meeting on the projector, and
+    need not wait for every other command's module (about 35 ms)."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, attribute = self.lazy[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

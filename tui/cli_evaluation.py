@@ -37,7 +37,6 @@ from tui.cli_base import (
     say,
     write_or_print,
 )
-from tui.cli_outcomes import COMMANDS as OUTCOME_COMMANDS
 
 REPORT_FORMATS = {"md": to_markdown, "html": to_html}
 
@@ -183,6 +182,3 @@ def merge(sources: tuple[Path, ...]) -> None:
         say(f"Merged {source}: {added}.")
         if merged.skipped:
             say(f"    Not copied: {', '.join(merged.skipped)}.")
-
-
-COMMANDS = (report, data, action_commands, merge, *OUTCOME_COMMANDS)

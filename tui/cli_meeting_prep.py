@@ -159,9 +159,6 @@ def agenda_check(clock: Clock, meeting_ref: str) -> None:
         )
 
 
-AGENDA_COMMANDS = (agenda_from_issue, agenda_move, agenda_review, agenda_send, agenda_check)
-
-
 @click.group("role")
 def role_commands() -> None:
     """The roles offered for a meeting: chair, minute-taker, timekeeper."""
@@ -275,6 +272,3 @@ def payment_list(clock: Clock, meeting_ref: str) -> None:
             f"{names.get(p.member_id, 'someone')}: offered "
             f"{' and '.join(p.offered) or 'nothing'}{given}{amount}"
         )
-
-
-COMMANDS = (role_commands, payment_commands)

@@ -186,6 +186,3 @@ def reviews(clock: Clock, group_ref: str | None) -> None:
             f"due {full_date(item.on)}"
         )
         say(f"    Record it with: coproduce review add {short(item.outcome.id)} --progress N")
-
-
-COMMANDS = (outcome_commands, review_commands, reviews)

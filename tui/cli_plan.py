@@ -479,13 +479,3 @@ def agreement_show(clock: Clock, group_ref: str | None) -> None:
         return
     for number, rule in enumerate(agreement.rules, start=1):
         say(f"{number}. {rule}")
-
-
-COMMANDS = (
-    issue_commands,
-    vote_commands,
-    place_commands,
-    needs,
-    option_commands,
-    agreement_commands,
-)

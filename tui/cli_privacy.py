@@ -91,6 +91,3 @@ def export_person(
     record = person_record(db, member, clock())
     text = person_json(record) if format_ == "json" else person_markdown(record)
     write_or_print(text, output, f"everything held about {member.name}")
-
-
-COMMANDS = (forget_command, export_person)
