@@ -6,6 +6,7 @@ migration changes an existing file, a copy of it is kept beside it."""
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,11 +22,52 @@ from store.migrations import migrations
 BUSY_TIMEOUT_MS = 5000
 
 
-def open_db(path: Path, create_folder: bool = False, clock: Clock = system_clock) -> Database:
-    """Open (creating if needed) the database at `path`, with the schema up to date.
+class FileCheck:
+    """SQLite's integrity check (`PRAGMA quick_check`) of an existing file, started in a thread
+    on its own connection so that it runs while the app is still loading: SQLite lets other
+    Python code run while it reads, and on a large archive the check takes tens of milliseconds.
+    `open_db(path, check=...)` waits for it before it trusts or changes the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._problems: list[str] | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            # Read-write, as open_db's own connection would be (never created: mode=rw): a
+            # read-only one leaves the journal files of a WAL database behind when it closes.
+            conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False
+            )
+            try:
+                self._problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return  # open_db meets the fault itself, and explains it
+
+    def problems(self) -> list[str] | None:
+        """What the check found ("ok" alone when nothing), or None if it could not run."""
+        self._thread.join()
+        return self._problems
+
+
+def open_db(
+    path: Path,
+    create_folder: bool = False,
+    clock: Clock = system_clock,
+    check: FileCheck | None = None,
+) -> Database:
+    """Open (creating if needed) the database at `path`, with the schema up to date. `check`:
+    the file's integrity check, if one was started early (it is run here otherwise).
 
     The file is created readable and writable by its owner only: it holds personal data.
     """
+    # The early check's connection is closed before this one opens: the journal files it may
+    # have opened are gone again, and `journal_before` below sees the file as it was.
+    checked = check.problems() if check is not None and check.path == path else None
     folder = path.parent
     if create_folder:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -46,7 +88,7 @@ def open_db(path: Path, create_folder: bool = False, clock: Clock = system_clock
         raise explain(error, path) from None
     try:
         db = _configured(conn)
-        _check_ours(db, path)
+        _check_ours(db, path, checked)
         if migrations.pending(db) and migrations.applied(db):
             back_up(db, path, clock)
         db.enable_wal()
@@ -105,9 +147,9 @@ def _check_writable(path: Path, created: bool) -> None:
         )
 
 
-def _check_ours(db: Database, path: Path) -> None:
+def _check_ours(db: Database, path: Path, checked: list[str] | None) -> None:
     """Refuse a file that is damaged, someone else's, or from a newer coproduce."""
-    problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    problems = checked or [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise StoreError(damaged(path, "; ".join(problems[:3])))
     # Someone else's database (a typo in --db, say) must be left exactly as it was: no WAL,

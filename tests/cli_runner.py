@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlite_utils import Database
 
+import tui.app
 from session.clock import Clock, FrozenClock
 from store.db import open_db
 from store.paths import default_db_path
@@ -42,6 +43,6 @@ def record_app_runs(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
         monkeypatch.setattr(app, "run", lambda: opened.append(meeting_id))
         return app
 
-    cli_make_app = cli.make_app
-    monkeypatch.setattr(cli, "make_app", make_app)
+    cli_make_app = tui.app.make_app
+    monkeypatch.setattr(tui.app, "make_app", make_app)
     return opened

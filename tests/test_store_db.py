@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from store.db import another_connection, memory_db, open_db, writing
+from store.db import FileCheck, another_connection, memory_db, open_db, writing
 from store.errors import StoreError
 from store.migrations import migrations
 
@@ -179,6 +179,16 @@ def test_another_connection_sees_what_the_first_commits_and_keeps_its_rules(
     assert other.execute("PRAGMA foreign_keys").fetchone() == (1,)
     assert other.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
     other.close()
+
+
+def test_a_check_started_early_is_the_one_open_db_trusts(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    open_db(path).close()
+    check = FileCheck(path)
+    assert check.problems() == ["ok"]
+    open_db(path, check=check).close()
+    assert FileCheck(tmp_path / "missing.db").problems() is None  # open_db then checks itself
+    assert not (tmp_path / "missing.db").exists()  # and the check made no file
 
 
 def test_open_db_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:

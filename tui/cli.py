@@ -27,8 +27,15 @@ from store.records import (
     save_meeting,
     save_member,
 )
-from tui.app import make_app
-from tui.cli_base import KindGroup, db_option, group_option, open_store, pick_group, say
+from tui.cli_base import (
+    KindGroup,
+    db_option,
+    group_option,
+    open_store,
+    pick_group,
+    say,
+    start_file_check,
+)
 
 DEFAULT_TIMEBOX = 15
 meeting_argument = click.argument("meeting_ref", metavar="MEETING")
@@ -79,7 +86,10 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    db = open_store()
+    check = start_file_check()
+    from tui.app import make_app  # Textual loads while the file is checked
+
+    db = open_store(check)
     make_app(db, meeting_in_progress(db), ctx.obj).run()
 
 
@@ -92,10 +102,12 @@ def demo(clock: Clock) -> None:
     The example group and meeting are made the first time and reused after that, with two
     meetings the group held before, to try the evaluation with (E on the list of meetings).
     """
+    check = start_file_check()
     from store.demo import DEMO_GROUP, create_demo
     from store.demo_history import create_demo_history
+    from tui.app import make_app  # Textual loads while the file is checked
 
-    db = open_store()
+    db = open_store(check)
     meeting_id = create_demo(db, clock)
     create_demo_history(db, DEMO_GROUP, clock)
     make_app(db, meeting_id, clock).run()

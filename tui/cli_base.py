@@ -2,6 +2,7 @@
 literally, and turning a refusal into one kind sentence instead of a traceback."""
 
 import importlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import IO, Any
@@ -12,7 +13,7 @@ from sqlite_utils import Database
 from session.errors import DomainError
 from session.setup import Group
 from session.text import visible
-from store.db import open_db
+from store.db import FileCheck, open_db
 from store.errors import StoreError
 from store.faults import explain, is_fault
 from store.files import write_private
@@ -107,14 +108,22 @@ def db_path() -> Path:
     return chosen or default_db_path()
 
 
-def open_store() -> Database:
+def open_store(check: FileCheck | None = None) -> Database:
     """The database chosen with --db, else the default one, whose folder is created if needed.
-    It is closed when the command finishes."""
+    It is closed when the command finishes. `check`: see `start_file_check`."""
     ctx = click.get_current_context()
     chosen: Path | None = ctx.meta.get(DB_PATH)
-    db = open_db(chosen) if chosen else open_db(default_db_path(), create_folder=True)
+    db = open_db(chosen or default_db_path(), create_folder=not chosen, check=check)
     ctx.call_on_close(db.close)
     return db
+
+
+def start_file_check() -> FileCheck | None:
+    """Start checking the chosen database file (if there is one yet) in a thread, for commands
+    that open the app: it then runs while Textual loads, instead of after."""
+    path = db_path()
+    usable = path.is_file() and os.access(path, os.R_OK | os.W_OK)  # else open_db refuses it
+    return FileCheck(path) if usable else None
 
 
 def pick_group(db: Database, ref: str | None) -> Group:
