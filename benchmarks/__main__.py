@@ -16,7 +16,7 @@ from typing import Any
 
 from benchmarks.archive import Archive, build
 from benchmarks.exports import export_rows
-from benchmarks.probe import as_it_happens
+from benchmarks.probe import meeting_end, running_from
 from benchmarks.sync import sync_latencies
 from store.db import open_db
 from tui.app import make_app
@@ -68,6 +68,7 @@ def _first_frame(kind: str, archive: Archive) -> tuple[float, int]:
             kind,
             str(archive.path),
             archive.largest_meeting,
+            meeting_end(archive.path, archive.largest_meeting).isoformat(),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -107,7 +108,8 @@ def _latencies(db_path: Path, meeting_id: str, presses: int) -> list[float]:
     waiting is not counted."""
 
     async def run() -> list[float]:
-        app = make_app(open_db(db_path), meeting_id, as_it_happens(db_path, meeting_id))
+        clock = running_from(meeting_end(db_path, meeting_id))
+        app = make_app(open_db(db_path), meeting_id, clock)
         timings: list[float] = []
         dispatch = app.run_action
 

@@ -23,23 +23,27 @@ def peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def as_it_happens(db_path: Path, meeting_id: str) -> Clock:
-    """A clock running on from the meeting's last event, as if the room were in it now. The
-    archive's meetings are dated years ago: on the system clock the open meeting's current item
-    would be thousands of hours over its time, a clock face no meeting ever shows."""
+def meeting_end(db_path: Path, meeting_id: str) -> datetime:
+    """When the meeting's last event happened."""
     with sqlite3.connect(db_path) as conn:
         (last,) = conn.execute(
             "SELECT MAX(at) FROM events WHERE meeting_id = ?", [meeting_id]
         ).fetchone()
-    offset = datetime.fromisoformat(last) - datetime.now(UTC)
+    return datetime.fromisoformat(last)
+
+
+def running_from(start: datetime) -> Clock:
+    """A clock carrying on from `start`: the open meeting as if the room were in it now. The
+    archive's meetings are dated years ago: on the system clock the open meeting's current item
+    would be thousands of hours over its time, a clock face no meeting ever shows."""
+    offset = start - datetime.now(UTC)
     return lambda: datetime.now(UTC) + offset
 
 
-async def first_frame(kind: str, db_path: str, meeting_id: str) -> None:
-    from textual.app import App, ComposeResult
-    from textual.widgets import Label
-
+async def first_frame(kind: str, db_path: str, meeting_id: str, now: str) -> None:
     if kind == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Label
 
         class Bare(App[None]):
             def compose(self) -> ComposeResult:
@@ -47,14 +51,20 @@ async def first_frame(kind: str, db_path: str, meeting_id: str) -> None:
 
         app: App[None] = Bare()
     else:
-        from store.db import open_db
+        # As `coproduce` does: its command line, then the file checked while Textual loads.
+        import tui.cli  # noqa: F401
+        from store.db import FileCheck, open_db
+
+        path = Path(db_path)
+        check = FileCheck(path)
         from tui.app import make_app
 
-        app = make_app(open_db(Path(db_path)), meeting_id, as_it_happens(Path(db_path), meeting_id))
+        clock = running_from(datetime.fromisoformat(now))
+        app = make_app(open_db(path, check=check), meeting_id, clock)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         print(f"frame {time.perf_counter()} {peak_kib()}", flush=True)
 
 
 if __name__ == "__main__":
-    asyncio.run(first_frame(*sys.argv[1:4]))
+    asyncio.run(first_frame(*sys.argv[1:5]))
