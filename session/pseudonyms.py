@@ -74,9 +74,10 @@ def scrubber(
     first_names: bool = True,
     label: Callable[[Member], str] | None = None,
 ) -> Callable[[str], str]:
-    """A function that replaces every member's name in free text, whole or by first name
-    (any case, whole words only), with their pseudonym, or with `label(member)` if given.
-    Longer names are matched first. Without `first_names`, only whole names are replaced."""
+    """A function that replaces every member's name in free text, whole or by first name (any
+    case, with or without its accents, whole words only), with their pseudonym, or with
+    `label(member)` if given. Longer names are matched first. Without `first_names`, only whole
+    names are replaced."""
     names: dict[str, str] = {}
     spellings: set[str] = set()
     for member in members:
@@ -84,7 +85,7 @@ def scrubber(
         for form in (member.name, first):
             if len(form) > 1:
                 names.setdefault(folded(form), label(member) if label else pseudonym(member.id))
-                spellings |= {form, form.casefold()}
+                spellings |= {form, form.casefold(), folded(form)}  # "zoe" is Zoë too
     if not names:
         return lambda text: text
     longest_first = "|".join(re.escape(n) for n in sorted(spellings, key=len, reverse=True))
