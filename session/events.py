@@ -3,6 +3,7 @@ committed; its state on screen is the fold of them (see `session.live`)."""
 
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
+from functools import cache
 from typing import Any, ClassVar
 
 DECISION_METHODS = ("consensus", "consent", "vote", "deferred")
@@ -348,6 +349,12 @@ def from_data(
     """The event `data` describes. `types`: the registry of kinds (a group's own log has its
     own, see `session.plan_events`)."""
     cls = types[kind]
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
     return cls(**values)
+
+
+@cache
+def _field_names(cls: type[Event]) -> frozenset[str]:
+    """Worked out once per kind: reading a three-hour meeting's log decodes thousands."""
+    return frozenset(f.name for f in fields(cls))

@@ -76,9 +76,9 @@ def evolve(obj: T, **changes: Any) -> T:
     Folding a long meeting calls this a few times per event, and `replace` on LiveState's many
     fields was most of the time: the minutes of 60 three-hour meetings took 8 s. These classes
     have no `__post_init__`, so their fields are exactly their `__dict__`."""
-    unknown = changes.keys() - vars(obj).keys()
-    if unknown:
-        raise TypeError(f"{type(obj).__name__} has no field {', '.join(sorted(unknown))}")
+    if not changes.keys() <= vars(obj).keys():
+        unknown = sorted(changes.keys() - vars(obj).keys())
+        raise TypeError(f"{type(obj).__name__} has no field {', '.join(unknown)}")
     new = object.__new__(type(obj))
     vars(new).update(vars(obj))
     vars(new).update(changes)
