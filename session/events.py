@@ -3,7 +3,6 @@ committed; its state on screen is the fold of them (see `session.live`)."""
 
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
-from functools import cache
 from typing import Any, ClassVar
 
 DECISION_METHODS = ("consensus", "consent", "vote", "deferred")
@@ -354,7 +353,12 @@ def from_data(
     return cls(**values)
 
 
-@cache
+_FIELD_NAMES: dict[str, frozenset[str]] = {}
+
+
 def _field_names(cls: type[Event]) -> frozenset[str]:
     """Worked out once per kind: reading a three-hour meeting's log decodes thousands."""
-    return frozenset(f.name for f in fields(cls))
+    key = f"{cls.__module__}.{cls.__qualname__}"
+    if key not in _FIELD_NAMES:
+        _FIELD_NAMES[key] = frozenset(f.name for f in fields(cls))
+    return _FIELD_NAMES[key]
