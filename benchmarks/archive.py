@@ -65,8 +65,13 @@ def build(path: Path, seed: int = 1) -> Archive:
         meeting_ids.append(meeting.id)
     empty = new_meeting(group, "Empty meeting", start.replace(tzinfo=None), "Hall", "online", 60)
     save_meeting(db, empty, clock)
+    # Empty of history, but with an agenda as long as the others': the same keys then do the
+    # same work on both meetings, and only the history differs.
+    agenda = LiveState(empty.id)
     with writing(db):
-        append(db, empty.id, live.add_item(LiveState(empty.id), "Welcome", None, 10), clock())
+        for n in range(ITEMS):
+            added = live.add_item(agenda, f"Item {n + 1}", None, 30)
+            agenda = live.apply(agenda, append(db, empty.id, added, clock())[0])
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return Archive(path, meeting_ids[-1], empty.id, meeting_ids)
