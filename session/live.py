@@ -328,8 +328,18 @@ def fold(meeting_id: str, log: list[Recorded]) -> LiveState:
 
 def apply(state: LiveState, recorded: Recorded) -> LiveState:
     """The state after one more event. An `Undone` needs the whole log: see `fold`."""
-    event, at = recorded.event, recorded.at
-    state = evolve(state, last_seq=recorded.seq, **_undo_tracking(state, recorded))
+    changed = _applied(state, recorded.event, recorded.at)
+    tracking = {"last_seq": recorded.seq, **_undo_tracking(state, recorded)}
+    if changed is state:
+        return evolve(state, **tracking)
+    # A state just made for this event, held by nobody else yet: one copy per event, not two
+    # (folding a three-hour meeting copies the state thousands of times).
+    vars(changed).update(tracking)
+    return changed
+
+
+def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
+    """What `event` itself changes (`apply` adds the log position and the undo tracking)."""
     match event:
         case ItemAdded():
             item = Item(

@@ -55,7 +55,10 @@ class Meeting:
             self.state = fold(MEETING, self.log)
         else:
             for r in recorded:
-                self.state = apply(self.state, r)
+                given = dict(vars(self.state))
+                after = apply(self.state, r)
+                assert vars(self.state) == given, "apply changed the state it was given"
+                self.state = after
         return events
 
     def refused(self, command: Callable[..., list[Event]], *args: object) -> str:
