@@ -65,8 +65,7 @@ def open_db(
 
     The file is created readable and writable by its owner only: it holds personal data.
     """
-    # The early check's connection is closed before this one opens: the journal files it may
-    # have opened are gone again, and `journal_before` below sees the file as it was.
+    # The early check's connection is closed before this one opens, as if it had run here.
     checked = check.problems() if check is not None and check.path == path else None
     folder = path.parent
     if create_folder:
@@ -116,13 +115,13 @@ def _configured(conn: sqlite3.Connection) -> Database:
     return db
 
 
-def another_connection(db: Database) -> Database:
-    """A second connection to `db`'s file, for slow reading in a worker thread while the app
-    goes on using (and writing through) `db`: one connection must not be shared by two threads
-    at once. The file was checked and brought up to date when `db` was opened; close this one
-    when done."""
-    path = next(row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main")
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def another_connection(path: Path) -> Database:
+    """A second connection to the app's file (`file_of` its database, found on the app's own
+    thread), for slow reading in a worker thread while the app goes on using and writing
+    through its own: one connection must not be used by two threads at once. The file was
+    checked and brought up to date when the app opened it; it is never created here (a file
+    moved away meanwhile is a fault, not a new empty database). Close it when done."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False)
     return _configured(conn)
 
 

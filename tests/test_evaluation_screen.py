@@ -21,7 +21,7 @@ from tests.live_driver import report_shown
 from tui.app import CoproduceApp, make_app
 from tui.screens.evaluation import EvaluationScreen
 from tui.screens.help import HelpScreen
-from tui.screens.report_screen import WORKING
+from tui.screens.report_screen import NOT_BUILT, WORKING
 
 SnapCompare = Callable[..., bool]
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -89,6 +89,21 @@ async def test_the_report_is_worked_out_aside_and_keys_answer_meanwhile(
         finish.set()
         await report_shown(pilot)
         assert "Power balance: Planning the year together" in everything_shown(pilot)
+
+
+async def test_a_report_that_cannot_be_worked_out_says_why_and_the_app_carries_on(
+    tmp_path: Path,
+) -> None:
+    app = app_with_history(tmp_path / "c.db")
+    async with app.run_test(size=(100, 40)) as pilot:
+        (tmp_path / "c.db").rename(tmp_path / "moved.db")  # moved away while the app is open
+        await app.push_screen(EvaluationScreen(app.db, find_meeting(app.db, FIRST).id, app.clock))
+        await report_shown(pilot)
+        assert NOT_BUILT in everything_shown(pilot)
+        assert any("c.db" in str(n.message) for n in app._notifications)
+        assert not (tmp_path / "c.db").exists()  # no new, empty file in its place
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EvaluationScreen)
 
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]

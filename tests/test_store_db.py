@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from store.db import FileCheck, another_connection, memory_db, open_db, writing
+from store.db import FileCheck, another_connection, file_of, memory_db, open_db, writing
 from store.errors import StoreError
 from store.migrations import migrations
 
@@ -172,8 +172,11 @@ def test_open_db_again_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
 def test_another_connection_sees_what_the_first_commits_and_keeps_its_rules(
     tmp_path: Path,
 ) -> None:
+    with pytest.raises(sqlite3.OperationalError):
+        another_connection(tmp_path / "moved-away.db")  # never made anew
+    assert not (tmp_path / "moved-away.db").exists()
     db = open_db(tmp_path / "c.db")
-    other = another_connection(db)
+    other = another_connection(file_of(db) or tmp_path)
     db["groups"].insert({"id": "g", "name": "Forum", "perspectives": "[]"})
     assert other.execute("SELECT name FROM groups").fetchall() == [("Forum",)]
     assert other.execute("PRAGMA foreign_keys").fetchone() == (1,)
@@ -189,6 +192,18 @@ def test_a_check_started_early_is_the_one_open_db_trusts(tmp_path: Path) -> None
     open_db(path, check=check).close()
     assert FileCheck(tmp_path / "missing.db").problems() is None  # open_db then checks itself
     assert not (tmp_path / "missing.db").exists()  # and the check made no file
+
+
+class FoundDamage(FileCheck):
+    def problems(self) -> list[str] | None:
+        return ["On tree page 3 cell 16: Offset 43984 out of range"]
+
+
+def test_what_the_early_check_found_is_what_open_db_refuses(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    open_db(path).close()
+    with pytest.raises(StoreError, match="Offset 43984 out of range"):
+        open_db(path, check=FoundDamage(path))
 
 
 def test_open_db_refuses_a_folder_that_does_not_exist(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """A screen that shows one report: a title line, the report's blocks to scroll through, and the
 keys. The evaluation and outcomes screens are this, with their own report and keys."""
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlite_utils import Database
 from textual import work
@@ -13,12 +15,14 @@ from textual.worker import get_current_worker
 
 from session.errors import DomainError
 from session.report import Report
-from store.db import another_connection
+from store.db import another_connection, file_of
 from store.errors import StoreError
+from store.faults import explain, is_fault
 from tui.literal import literal, tell
 from tui.report_blocks import block_widget
 
 WORKING = "Working out the report…"
+NOT_BUILT = "The report could not be worked out: the notice says why. Nothing was changed."
 
 
 class ReportScreen(Screen[None]):
@@ -39,28 +43,53 @@ class ReportScreen(Screen[None]):
         self, title: str, db: Database, build: Callable[[Database], Report]
     ) -> None:
         """Show the title and that the report is being worked out, and build it in a worker
-        thread: over a group's years of meetings that takes a second or more, and the screen,
-        and the live meeting beneath it, go on answering keys meanwhile."""
+        thread: over a group's years of meetings that takes a second or more, and the app goes
+        on answering keys meanwhile (the meeting's clock and other devices carry on too)."""
         self.query_one("#evaluation-title", Static).update(literal(title))
+        self.say_in_body(WORKING)
+        self.build_report(title, file_of(db), build)
+
+    def say_in_body(self, words: str) -> None:
         body = self.query_one("#evaluation-body", VerticalScroll)
         body.remove_children()
-        body.mount(Static(WORKING, classes="form-hint"))
-        self.build_report(title, db, build)
+        body.mount(Static(words, classes="form-hint"))
 
     @work(thread=True, exclusive=True, group="report")
-    def build_report(self, title: str, db: Database, build: Callable[[Database], Report]) -> None:
+    def build_report(
+        self, title: str, path: Path | None, build: Callable[[Database], Report]
+    ) -> None:
         """On its own connection: the app's goes on being used (and written) meanwhile."""
-        reader = another_connection(db)
         try:
-            report = build(reader)
+            report = _built(path, build)
         except (DomainError, StoreError) as error:
-            self.app.call_from_thread(tell, self, str(error), "Not shown", "warning")
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self.not_built, str(error))
             return
-        finally:
-            reader.close()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_built, title, report)
 
     def show_built(self, title: str, report: Report) -> None:
         if self.is_attached:  # not closed while the report was being built
             self.show_report(title, report)
+
+    def not_built(self, why: str) -> None:
+        if self.is_attached:
+            self.say_in_body(NOT_BUILT)
+            tell(self, why, "Report not shown", "warning")
+
+
+def _built(path: Path | None, build: Callable[[Database], Report]) -> Report:
+    """The report, read through a connection of its own; a fault of the file (busy, damaged,
+    moved away) as a `StoreError` that says so."""
+    if path is None:
+        raise StoreError("The report can only be worked out from a database file.")
+    try:
+        reader = another_connection(path)
+        try:
+            return build(reader)
+        finally:
+            reader.close()
+    except sqlite3.DatabaseError as error:
+        if not is_fault(error):
+            raise
+        raise explain(error, path) from None
