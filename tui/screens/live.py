@@ -40,7 +40,8 @@ SHOWN_PLACES = 10
 SHOWN_PLACES_SHORT = 3
 SHOWN_RECORDS = 8
 # The big clocks keep one width (in Digits every character is 3 cells wide, a space too), so a
-# clock passing 10:00 or running over does not move what is beside it and lay out the screen.
+# clock passing 10:00 or running over (by up to an hour) does not move what is beside it and lay
+# out the screen. Time boxes of an hour or more, and longer overruns, widen it once.
 ITEM_CLOCK_CHARS = 6  # "-59:59"
 SPEAKER_CLOCK_CHARS = 5  # "59:59"
 
@@ -273,7 +274,6 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             literal(f"{self.details.title} · {self.group.name} · {when} · {self.details.place}")
         )
         self.show_item(state)
-        self.show_status(state)
         self.query_one("#speaker-name", Static).update(
             literal(f"▶ {self.person(state.speaker)}", "bold")
             if state.speaker
@@ -537,8 +537,9 @@ def status_words(state: LiveState, break_every_minutes: int, now: datetime) -> s
 def open_meeting(app: App[None], db: Database, clock: Clock, meeting_id: str) -> None:
     """Open the meeting on the live screen, with the group agreement on top as it starts."""
     meeting = LiveMeeting(db, meeting_id, clock)
+    starting = meeting.state.started_at is None  # before the live screen starts it
     app.push_screen(LiveScreen(meeting))
-    if meeting.state.started_at is None:
+    if starting:
         from store.plan import load_plan
         from tui.screens.agreement import AgreementReminder
 
