@@ -3,13 +3,14 @@ complete frame is ready, and how much memory the process peaked at."""
 
 import asyncio
 import resource
-import sqlite3
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from session.clock import Clock
+if TYPE_CHECKING:  # the bare app's process loads nothing of ours
+    from session.clock import Clock
 
 
 def peak_kib() -> int:
@@ -25,6 +26,8 @@ def peak_kib() -> int:
 
 def meeting_end(db_path: Path, meeting_id: str) -> datetime:
     """When the meeting's last event happened."""
+    import sqlite3
+
     with sqlite3.connect(db_path) as conn:
         (last,) = conn.execute(
             "SELECT MAX(at) FROM events WHERE meeting_id = ?", [meeting_id]
@@ -32,7 +35,7 @@ def meeting_end(db_path: Path, meeting_id: str) -> datetime:
     return datetime.fromisoformat(last)
 
 
-def running_from(start: datetime) -> Clock:
+def running_from(start: datetime) -> "Clock":
     """A clock carrying on from `start`: the open meeting as if the room were in it now. The
     archive's meetings are dated years ago: on the system clock the open meeting's current item
     would be thousands of hours over its time, a clock face no meeting ever shows."""
