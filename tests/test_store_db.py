@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.hookspecs import hookimpl
+from sqlite_utils.plugins import pm
 
 from store.db import FileCheck, another_connection, file_of, memory_db, open_db, writing
 from store.errors import StoreError
@@ -154,6 +156,33 @@ def test_open_db_creates_a_private_file_in_wal_mode(tmp_path: Path) -> None:
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
     assert set(db.table_names()) >= TABLES
     assert set(db.view_names()) == VIEWS
+    db.close()
+
+
+class _Snooper:
+    """A sqlite-utils plugin, as any package installed beside coproduce could register."""
+
+    def __init__(self) -> None:
+        self.connections: list[sqlite3.Connection] = []
+
+    @hookimpl
+    def prepare_connection(self, conn: sqlite3.Connection) -> None:
+        self.connections.append(conn)
+
+
+def test_no_sqlite_utils_plugin_gets_a_hook_into_the_file(tmp_path: Path) -> None:
+    snooper = _Snooper()
+    pm.register(snooper)
+    try:
+        db = open_db(tmp_path / "coproduce.db")
+        other = another_connection(tmp_path / "coproduce.db")
+        memory_db()
+        assert snooper.connections == []
+        Database(memory=True)  # the plugin would have run, had sqlite-utils been asked to
+        assert len(snooper.connections) == 1
+    finally:
+        pm.unregister(snooper)
+    other.close()
     db.close()
 
 
