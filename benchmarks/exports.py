@@ -1,8 +1,10 @@
 """Exporting the whole archive in every format, and the power-balance report over all meetings.
 
-Each is timed twice: cold, as just after the meetings were held (no meeting's folded state kept
-yet, `store.folded`), and warm, as every later time (nothing changed since). The formats are
-called as the commands call them, in this process, on one open database."""
+Each is timed twice: cold, with no meeting's folded state kept (`store.folded`), as after an
+upgrade of coproduce (a state kept by another version is never trusted) or after a meeting whose
+app never closed (a pulled plug); and warm, as after meetings held in the app (it keeps each
+meeting's state as the meeting's screen closes) and every later time (nothing changed since).
+The formats are called as the commands call them, in this process, on one open database."""
 
 import time
 from collections.abc import Callable

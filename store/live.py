@@ -1,6 +1,7 @@
 """A live meeting backed by the database: each command's events are committed before the
 state the screen shows changes."""
 
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ from session.devices import Guard
 from session.events import Event, Recorded, Undone
 from session.live import LiveState, apply
 from store.db import writing
+from store.errors import StoreError
 from store.folded import folded
 from store.log import append, load
 
@@ -61,6 +63,15 @@ class LiveMeeting:
         before = self.state.last_seq
         self._catch_up()
         return self.state.last_seq != before
+
+    def keep(self) -> None:
+        """Keep the meeting's state as it is now (`store.folded`), so the minutes and reports
+        written after the meeting start from it instead of folding the whole log. Only a copy
+        for speed: when the file can't take it (busy, moved away, full), nothing is lost."""
+        try:
+            folded(self.db, self.meeting_id)
+        except (StoreError, sqlite3.Error):
+            return
 
     def _catch_up(self) -> None:
         self._take(load(self.db, self.meeting_id, self.state.last_seq))

@@ -22,6 +22,7 @@ from store.merge import merge_file
 from store.records import find_member
 from store.state_codec import decode, encode
 from store.tables import export_tables
+from tests.live_driver import demo_app
 
 T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 
@@ -168,3 +169,35 @@ def test_while_another_process_writes_the_copy_is_skipped_not_waited_for(
     assert state == from_log(db, running.meeting_id)
     assert kept(db) == []
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
+
+
+def test_keeping_a_live_meeting_keeps_its_latest_state(tmp_path: Path, clock: FrozenClock) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    running.keep()
+    assert kept(db) == [(running.meeting_id, running.state.last_seq)]
+    assert folded(db, running.meeting_id) == running.state
+
+
+def test_a_file_that_cannot_keep_it_loses_nothing(tmp_path: Path, clock: FrozenClock) -> None:
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    db.execute(f"DELETE FROM [{TABLE}]")
+    db.execute("DROP TABLE events")  # as unreadable as a file can get without a crash
+    running.keep()
+    assert kept(db) == []
+
+
+async def test_closing_the_app_keeps_the_state_of_the_meeting_on_screen(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    """So the minutes and the report written after the meeting start from it."""
+    db_path = tmp_path / "meeting.db"
+    app = demo_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "b")
+        await pilot.pause()
+    db = open_db(db_path)
+    meeting_id = app.meeting_id
+    assert meeting_id is not None
+    (last_seq,) = db.execute("SELECT MAX(seq) FROM events WHERE meeting_id = ?", [meeting_id])
+    assert kept(db) == [(meeting_id, last_seq[0])]
+    assert folded(db, meeting_id) == from_log(db, meeting_id)

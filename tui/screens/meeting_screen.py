@@ -38,6 +38,11 @@ class MeetingScreen(Screen[None]):
     def item_title(self, item_id: str) -> str:
         return next((i.title for i in self.meeting.state.items if i.id == item_id), "an item")
 
+    def on_unmount(self) -> None:
+        """As the meeting's screen closes (going back, or quitting), its state is kept: the
+        first minutes or report after the meeting need not fold its whole log."""
+        self.meeting.keep()
+
     def follow_other_devices(self) -> None:
         self.set_interval(REFRESH_SECONDS, self.catch_up)
 
