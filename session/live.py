@@ -264,7 +264,7 @@ class LiveState:
     agreed: frozenset[str] = frozenset()  # ids of notes and decisions agreed at read-back
     amendments: tuple[Amendment, ...] = ()
     last_break_ended: datetime | None = None  # when scheduled-break reminders count from
-    undo_stack: tuple[int, ...] = ()
+    undoable: int = 0  # the batch undo takes back: the latest action still standing (0: none)
     undo_floor: int = 0
     last_seq: int = 0
 
@@ -480,14 +480,15 @@ def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
 
 
 def _undo_tracking(state: LiveState, recorded: Recorded) -> dict[str, Any]:
-    """What changes in the batches (user actions) that can still be undone, newest last."""
+    """Which batch (user action) undo takes back after this event. Only the latest is needed,
+    not a stack: once it is undone, the state is the one from before it (kept by
+    `store.live`, or the log folded without it), which names the action before. A stack copied
+    at every action made folding a long meeting quadratic."""
     if isinstance(recorded.event, MeetingStarted):
-        return {"undo_stack": (), "undo_floor": recorded.batch}
+        return {"undoable": 0, "undo_floor": recorded.batch}
     if isinstance(recorded.event, Undone) or recorded.batch <= state.undo_floor:
         return {}
-    if state.undo_stack and state.undo_stack[-1] == recorded.batch:
-        return {}
-    return {"undo_stack": (*state.undo_stack, recorded.batch)}
+    return {"undoable": recorded.batch}
 
 
 def _moved(state: LiveState, event: ItemMoved, at: datetime) -> LiveState:
@@ -876,6 +877,6 @@ def end_meeting(state: LiveState) -> list[Event]:
 
 
 def undo(state: LiveState) -> list[Event]:
-    if not state.undo_stack:
+    if not state.undoable:
         raise DomainError("There is nothing to undo.")
-    return [Undone(state.undo_stack[-1])]
+    return [Undone(state.undoable)]

@@ -86,7 +86,7 @@ def summary(state: LiveState, names: dict[str, str]) -> dict[str, object]:
         "actions": [(a.what, names[a.owner_id], a.due, a.at) for a in state.actions],
         "turns": [(names[t.member_id], t.started_at, t.seconds) for t in state.turns],
         "roles": [(r.role, names[r.member_id], r.since) for r in state.roles],
-        "can undo": len(state.undo_stack),
+        "undo takes back": state.undoable,
     }
 
 

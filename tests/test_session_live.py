@@ -843,7 +843,7 @@ def test_fold_skips_undone_batches_but_counts_their_seq() -> None:
     state = fold(MEETING, log)
     assert [i.id for i in state.items] == ["i1"]
     assert state.last_seq == 3
-    assert state.undo_stack == (1,)
+    assert state.undoable == 1
 
 
 # --- properties over random sequences of commands -------------------------------------------
