@@ -178,6 +178,20 @@ def test_keeping_a_live_meeting_keeps_its_latest_state(tmp_path: Path, clock: Fr
     assert folded(db, running.meeting_id) == running.state
 
 
+def test_a_meeting_open_while_someone_is_forgotten_keeps_nothing_of_them(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    """The screen still holds the old text in memory; what it keeps is folded from the log."""
+    db, running, margaret = a_meeting(tmp_path / "c.db", clock)
+    forget(
+        db, find_member(db, records.get_meeting(db, running.meeting_id).group_id, margaret), clock
+    )
+    assert "Margaret" in running.state.notes[0].text
+    running.keep()
+    assert "Margaret" not in folded(db, running.meeting_id).notes[0].text
+    assert "Margaret" not in db.execute(f"SELECT state FROM [{TABLE}]").fetchone()[0]
+
+
 def test_a_file_that_cannot_keep_it_loses_nothing(tmp_path: Path, clock: FrozenClock) -> None:
     db, running, _ = a_meeting(tmp_path / "c.db", clock)
     db.execute(f"DELETE FROM [{TABLE}]")
