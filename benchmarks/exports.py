@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from benchmarks.archive import Archive
+from benchmarks.figures import Row
 from session.clock import system_clock
 from session.history import history_report
 from session.pseudonyms import as_consented
@@ -25,7 +26,6 @@ from store.records import groups, members_of
 from store.render import to_html, to_markdown
 from store.tables import export_tables
 
-Row = tuple[str, str, str]
 Export = tuple[str, Callable[[Database, Archive, Path], object]]
 
 
