@@ -65,9 +65,11 @@ class LiveMeeting:
         return self.state.last_seq != before
 
     def keep(self) -> None:
-        """Keep the meeting's state as it is now (`store.folded`), so the minutes and reports
-        written after the meeting start from it instead of folding the whole log. Only a copy
-        for speed: when the file can't take it (busy, moved away, full), nothing is lost."""
+        """Keep the meeting's state as the file now holds it (`store.folded`), so the minutes
+        and reports written after the meeting start from it instead of folding the whole log.
+        Folded from the log, never copied from this object's memory: someone forgotten since
+        it was loaded stays forgotten. Only a copy for speed: when the file can't take it
+        (busy, moved away, full), nothing is lost."""
         try:
             folded(self.db, self.meeting_id)
         except (StoreError, sqlite3.Error):
