@@ -20,16 +20,28 @@ from session.live import MINUTE_TAKER, LiveState
 from session.setup import DEFAULT_PERSPECTIVES, new_group, new_meeting, new_member
 from store.db import open_db, writing
 from store.log import append
-from store.records import save_group, save_meeting, save_member
+from store.records import groups, members_of, save_group, save_meeting, save_member
 
 PEOPLE = 40
 MEETINGS = 60
 ITEMS = 6
-TURNS = 600
-NOTES = 300
-DECISIONS = 30
-ACTIONS = 40
-MEETING_SECONDS = 3 * 3600
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How much happens in a meeting, spread evenly over its items."""
+
+    turns: int
+    notes: int
+    decisions: int
+    actions: int
+    seconds: int
+
+
+FULL = Shape(turns=600, notes=300, decisions=30, actions=40, seconds=3 * 3600)
+# A fifth of the turns, with enough notes, decisions and actions to fill the live screen as
+# the full meeting does (12 notes an item, 8 records): what differs is only the history.
+SHORT = Shape(turns=120, notes=120, decisions=12, actions=12, seconds=3600)
 
 
 @dataclass(frozen=True)
@@ -65,8 +77,8 @@ def build(path: Path, seed: int = 1) -> Archive:
         meeting_ids.append(meeting.id)
     empty = new_meeting(group, "Empty meeting", start.replace(tzinfo=None), "Hall", "online", 60)
     save_meeting(db, empty, clock)
-    # Empty of history, but with an agenda as long as the others': the same keys then do the
-    # same work on both meetings, and only the history differs.
+    # Empty of history, but with an agenda as long as the others': the keys then do the same
+    # work on both meetings (see benchmarks.keys), and only the history differs.
     agenda = LiveState(empty.id)
     with writing(db):
         for n in range(ITEMS):
@@ -77,6 +89,23 @@ def build(path: Path, seed: int = 1) -> Archive:
     return Archive(path, meeting_ids[-1], empty.id, meeting_ids)
 
 
+def add_short_meeting(path: Path) -> str:
+    """A meeting of the `SHORT` shape added to (a copy of) the archive at `path`, left open
+    as the largest one is; its id."""
+    rng = random.Random(2)
+    db = open_db(path)
+    group = groups(db)[0]
+    clock = FrozenClock(datetime(2026, 1, 14, 14, 0, tzinfo=UTC))
+    meeting = new_meeting(
+        group, "Short meeting", clock().replace(tzinfo=None), "Hall", "hybrid", 60
+    )
+    save_meeting(db, meeting, clock)
+    ids = [m.id for m in members_of(db, group.id)]
+    _run_meeting(db, meeting.id, ids, clock, rng, end=False, shape=SHORT)
+    db.close()
+    return meeting.id
+
+
 def _run_meeting(
     db: Database,
     meeting_id: str,
@@ -84,6 +113,7 @@ def _run_meeting(
     clock: FrozenClock,
     rng: random.Random,
     end: bool,
+    shape: Shape = FULL,
 ) -> None:
     """Run a whole meeting; the last one is left open, as if it were happening now."""
     state = LiveState(meeting_id)
@@ -103,20 +133,20 @@ def _run_meeting(
         do(lambda s, n=n: live.add_item(s, f"Item {n + 1}", rng.choice(ids), 30))
     do(lambda s: live.start_meeting(s, ids))
     do(lambda s: live.hand_role(s, MINUTE_TAKER, ids[0]))
-    step = MEETING_SECONDS / TURNS
-    for turn in range(TURNS):
-        if turn and turn % (TURNS // ITEMS) == 0:
+    step = shape.seconds / shape.turns
+    for turn in range(shape.turns):
+        if turn and turn % (shape.turns // ITEMS) == 0:
             do(lambda s: live.move_item(s, +1))
         speaker = rng.choice(ids)
         do(lambda s, who=speaker: live.raise_hand(s, who))
         do(live.next_speaker)
         clock.advance(step)
         do(live.end_turn)
-        if turn % (TURNS // NOTES) == 0:
+        if turn % (shape.turns // shape.notes) == 0:
             do(lambda s, t=turn: live.write_note(s, f"Point made in turn {t}: [noted] as said"))
-        if turn % (TURNS // DECISIONS) == 0:
+        if turn % (shape.turns // shape.decisions) == 0:
             do(lambda s, t=turn: live.record_decision(s, f"Decision {t}", "consensus"))
-        if turn % (TURNS // ACTIONS) == 0:
+        if turn % (shape.turns // shape.actions) == 0:
             do(
                 lambda s, t=turn: live.record_action(
                     s, f"Action {t}", rng.choice(ids), date(2030, 1, 1)

@@ -1,4 +1,4 @@
-"""One line of the benchmarks' table, and how its times are written."""
+"""One line of the benchmarks' table, and a time in milliseconds to a tenth."""
 
 Row = tuple[str, str, str]  # figure, measured, target
 

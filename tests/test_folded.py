@@ -192,7 +192,9 @@ def test_a_meeting_open_while_someone_is_forgotten_keeps_nothing_of_them(
     assert "Margaret" not in db.execute(f"SELECT state FROM [{TABLE}]").fetchone()[0]
 
 
-def test_a_file_that_cannot_keep_it_loses_nothing(tmp_path: Path, clock: FrozenClock) -> None:
+def test_a_file_that_cannot_take_the_copy_is_left_without_one(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
     db, running, _ = a_meeting(tmp_path / "c.db", clock)
     db.execute(f"DELETE FROM [{TABLE}]")
     db.execute("DROP TABLE events")  # as unreadable as a file can get without a crash
