@@ -78,7 +78,7 @@ def build(path: Path, seed: int = 1) -> Archive:
     empty = new_meeting(group, "Empty meeting", start.replace(tzinfo=None), "Hall", "online", 60)
     save_meeting(db, empty, clock)
     # Empty of history, but with an agenda as long as the others': the keys then do the same
-    # work on both meetings (see benchmarks.keys), and only the history differs.
+    # work on every meeting (see benchmarks.keys); this one has nothing in its panels.
     agenda = LiveState(empty.id)
     with writing(db):
         for n in range(ITEMS):
