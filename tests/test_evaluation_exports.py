@@ -208,17 +208,23 @@ def test_the_cli_writes_each_format_privately(db: Database, tmp_path: Path) -> N
     assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o700
 
 
+def demo_meeting_under_way(db: Database) -> LiveMeeting:
+    """The demo meeting started with everyone there, Tom taking the minutes."""
+    meeting = find_meeting(db, DEMO_MEETING)
+    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
+    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
+    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
+    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    return under_way
+
+
 @pytest.mark.parametrize("scope", ["meeting", "group"])
 @pytest.mark.parametrize("format_", ["md", "html"])
 def test_a_report_never_names_someone_who_did_not_consent(
     db: Database, tmp_path: Path, scope: str, format_: str
 ) -> None:
     """Chloe asked not to be named, and someone typed her name into a note and a decision."""
-    meeting = find_meeting(db, DEMO_MEETING)
-    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
-    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
-    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
-    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    under_way = demo_meeting_under_way(db)
     under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
     under_way.do(
         lambda s: live.record_decision(s, "Ask chloe's school about pick-ups", "consensus")
@@ -249,11 +255,7 @@ def test_the_data_export_finds_a_name_however_it_was_typed(
     db: Database, tmp_path: Path, format_: str
 ) -> None:
     """After a line break, in capitals, or beside an accent, Chloe's name is still hidden."""
-    meeting = find_meeting(db, DEMO_MEETING)
-    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
-    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
-    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
-    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    under_way = demo_meeting_under_way(db)
     under_way.do(lambda s: live.write_note(s, "Rang the council\nChloe will follow up"))
     under_way.do(lambda s: live.write_note(s, "CHLOE said “café”"))
     folder = tmp_path / "out"
@@ -269,11 +271,7 @@ def test_a_name_typed_among_many_rows_is_still_hidden(
     db: Database, tmp_path: Path, format_: str
 ) -> None:
     """The export looks for names in many rows at once; one named row among them still counts."""
-    meeting = find_meeting(db, DEMO_MEETING)
-    people = {m.name.split()[0]: m.id for m in members_of(db, meeting.group_id)}
-    under_way = LiveMeeting(db, meeting.id, FrozenClock(NOW))
-    under_way.do(lambda s: live.start_meeting(s, list(people.values())))
-    under_way.do(lambda s: live.hand_role(s, MINUTE_TAKER, people["Tom"]))
+    under_way = demo_meeting_under_way(db)
     under_way.do(lambda s: [e for n in range(CHUNK + 50) for e in live.write_note(s, f"Point {n}")])
     under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
     under_way.do(
