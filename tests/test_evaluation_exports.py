@@ -21,6 +21,7 @@ from store.db import open_db
 from store.demo import DEMO_GROUP, DEMO_MEETING, create_demo
 from store.demo_history import FIRST, SECOND, create_demo_history
 from store.evaluation import group_records, meeting_record
+from store.files import write_private
 from store.live import LiveMeeting
 from store.records import find_group, find_meeting, members_of
 from store.render import to_html, to_markdown
@@ -155,12 +156,72 @@ def test_every_table_and_view_round_trips_through_csv(db: Database, tmp_path: Pa
 
 
 def test_every_table_loads_back_from_json(db: Database, tmp_path: Path) -> None:
+    """Row by row, one a line, the same text whether SQLite made the line (a row as read) or
+    Python did (a row with a name hidden), however awkward the text typed."""
+    under_way = demo_meeting_under_way(db)
+    typed = 'She said "no" \\ then\nleft\ttoo \x01 café 😀 [b]x[/b] <i>'
+    under_way.do(lambda s: live.write_note(s, typed))
+    under_way.do(lambda s: live.write_note(s, "Chloe said " + typed))
     written = export_tables(db, tmp_path / "json", "json")
 
+    compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     for path in written:
-        assert json.loads(path.read_text(encoding="utf-8")) == list(rows(db, path.stem, False))
+        text = path.read_text(encoding="utf-8")
+        expected = list(rows(db, path.stem, False))
+        assert json.loads(text) == expected, path.name
+        assert text.splitlines()[1:-1] == [compact(r) + "," for r in expected[:-1]] + [
+            compact(r) for r in expected[-1:]
+        ], path.name
     events = json.loads((tmp_path / "json" / "events.json").read_text(encoding="utf-8"))
     assert any(e["kind"] == "checkout_given" for e in events)
+    notes = json.loads((tmp_path / "json" / "notes.json").read_text(encoding="utf-8"))
+    assert {typed, "someone who asked not to be named said " + typed} <= {n["text"] for n in notes}
+
+
+def test_the_views_of_who_spoke_are_worked_out_once_and_leave_nothing_behind(
+    db: Database, tmp_path: Path
+) -> None:
+    """The export reads the views of who spoke from one working-out of `speaking_turns`. They
+    come out as the views read (above, every table and view round-trips); afterwards the
+    connection reads the views themselves again, and no transaction is left open."""
+    under_way = demo_meeting_under_way(db)
+    people = [m.id for m in members_of(db, find_group(db, DEMO_GROUP).id)]
+    under_way.do(lambda s: live.raise_hand(s, people[0]))
+    under_way.do(lambda s: live.raise_hand(s, people[1]))
+    under_way.do(lambda s: live.next_speaker(s))
+    export_tables(db, tmp_path / "csv", "csv")
+    under_way.do(lambda s: live.next_speaker(s))
+
+    assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+    assert not db.conn.in_transaction
+    for view in ("speaking_turns", "speaking_by_person", "speaking_by_perspective"):
+        with (tmp_path / "csv" / f"{view}.csv").open(newline="", encoding="utf-8") as file:
+            assert list(csv.DictReader(file)), view
+    turns = db.execute("SELECT member_id FROM speaking_turns").fetchall()
+    assert (people[1],) in turns  # the view, not what the export worked out
+
+
+def test_every_file_shows_the_same_moment(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note written while the export runs (the meeting goes on) is in none of the files, not
+    in some and missing from others."""
+    under_way = demo_meeting_under_way(db)
+    other = open_db(tmp_path / "c.db")
+    writes = iter(range(1000))
+
+    def write_then_note(path: Path, text: str) -> None:
+        write_private(path, text)
+        other_meeting = LiveMeeting(other, under_way.meeting_id, FrozenClock(NOW))
+        other_meeting.do(lambda s: live.write_note(s, f"Written meanwhile {next(writes)}"))
+
+    monkeypatch.setattr("store.tables.write_private", write_then_note)
+    export_tables(db, tmp_path / "json", "json")
+
+    read = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "json").iterdir()}
+    assert "Written meanwhile" not in "".join(read.values())
+    assert next(writes) == len(read)  # a note was written after each file
+    other.close()
 
 
 def test_an_anonymised_export_names_nobody(db: Database, tmp_path: Path) -> None:
