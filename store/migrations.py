@@ -654,3 +654,14 @@ def m018_pauses_found_from_each_pause(db: Database) -> None:
                 FROM stopped s WHERE s.meeting_id = t.meeting_id), 0)) * 86400, 1) AS seconds
         FROM marks t WHERE t.kind = 'turn_started'""",
     )
+
+
+@migrations()
+def m019_events_found_by_kind(db: Database) -> None:
+    """Views that pick one kind of event from the log (agenda items, decisions, actions, roles,
+    checkout answers...) each read the whole log to find them: about 20 ms each on a 60-meeting
+    archive, a third of a second for every export of the tables. An index on the kind lets them
+    go straight to those events (every table and view as CSV: 1.9 -> 1.7 s). It also serves
+    what the partial index on undone events did, so that one goes."""
+    db.execute("CREATE INDEX idx_events_kind ON events(kind)")
+    db.execute("DROP INDEX idx_events_undone")
