@@ -8,19 +8,18 @@ payment or recognition are left out, because consent to take part never covers t
 kept, so the tables still join."""
 
 import csv
-import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlite_utils import Database
 
 from session.pseudonyms import UNNAMED, folded, pseudonym, scrubber
 from store.errors import StoreError
-from store.files import write_private
+from store.files import private_file
 from store.records import groups, members_of
 
 FORMATS = ("csv", "json")
@@ -36,6 +35,7 @@ NEVER_WHEN_ANONYMISED = {
 NEVER_IN_GROUP_LOG = {"needs_recorded": "needs", "payment_recorded": "given"}
 INTERNAL = {"_sqlite_migrations", "folded_states"}  # folded_states: a derived copy
 CHUNK = 500  # rows read, and looked at for names, at a time
+ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # a row changed
 # Views that other views are worked out from, each before those that read it. An export works
 # each out once, into a temporary table of its own name that the views over it read instead: on
 # a 60-meeting archive each takes about a third of a second, and `speaking_turns` was otherwise
@@ -53,19 +53,19 @@ def exported_names(db: Database) -> list[str]:
 
 
 def rows(db: Database, name: str, anonymise: bool) -> Iterator[Row]:
-    header, each = table_values(db, name, anonymise)
-    return (dict(zip(header, values, strict=True)) for values, _as_read in each)
+    header, chunks = table_values(db, name, anonymise)
+    return (dict(zip(header, values, strict=True)) for chunk in chunks for values in chunk)
 
 
 def table_values(
-    db: Database, name: str, anonymise: bool, query: str | None = None, extra: str = ""
-) -> tuple[list[str], Iterator[tuple[Sequence[Any], bool]]]:
-    """The columns of table or view `name` (read by `query`, else directly), and each row's
-    values as they may be exported, with whether they are exactly as read. `extra`: one more
-    column worked out from each row, never exported itself: its value follows the row's."""
+    db: Database, name: str, anonymise: bool, query: str | None = None, as_json: bool = False
+) -> tuple[list[str], Iterator[Sequence[Sequence[Any]]]]:
+    """The columns of table or view `name` (read by `query`, else directly), and its rows'
+    values as they may be exported, a chunk at a time. `as_json`: each row ends with one more
+    value, never a column of its own: the row as one JSON object (`json_row`)."""
     source = query or f"SELECT * FROM [{name}]"
-    cursor = db.execute(f"SELECT *{extra and ', ' + extra} FROM ({source})")
-    header = [c[0] for c in cursor.description][: -1 if extra else None]
+    cursor = db.execute(f"SELECT *{', ' + json_row(db, name) if as_json else ''} FROM ({source})")
+    header = [c[0] for c in cursor.description][: -1 if as_json else None]
     everyone = [m for g in groups(db) for m in members_of(db, g.id)]
     hidden = everyone if anonymise else [m for m in everyone if not m.consent_named]
     # Consent to be named holds in every export, this one included.
@@ -73,23 +73,22 @@ def table_values(
     first_words = {folded(m.name.split()[0]) for m in hidden if m.name.split()}
     width = len(header)
 
-    def each() -> Iterator[tuple[Sequence[Any], bool]]:
-        while chunk := cursor.fetchmany(CHUNK):
-            values = [row[:width] for row in chunk] if extra else chunk
-            if not anonymise and _names_nobody(values, first_words):
-                yield from ((row, True) for row in chunk)
-                continue
-            for row, shown in zip(chunk, values, strict=True):
-                if not anonymise and _names_nobody([shown], first_words):
-                    yield row, True
-                    continue
-                cleaned = dict(zip(header, shown, strict=True))
-                cleaned = (
-                    _anonymised(name, cleaned, scrub) if anonymise else _consented(cleaned, scrub)
-                )
-                yield list(cleaned.values()), False
+    def cleaned(values: Sequence[Any]) -> Sequence[Any]:
+        row = dict(zip(header, values[:width], strict=True))
+        row = _anonymised(name, row, scrub) if anonymise else _consented(row, scrub)
+        return [*row.values(), ENCODE(row)] if as_json else list(row.values())
 
-    return header, each()
+    def chunks() -> Iterator[Sequence[Sequence[Any]]]:
+        while chunk := cursor.fetchmany(CHUNK):
+            values = [row[:width] for row in chunk] if as_json else chunk
+            if anonymise or not _names_nobody(values, first_words):
+                chunk = [
+                    row if not anonymise and _names_nobody([shown], first_words) else cleaned(row)
+                    for row, shown in zip(chunk, values, strict=True)
+                ]
+            yield chunk
+
+    return header, chunks()
 
 
 def _consented(row: Row, scrub: Callable[[str], str]) -> Row:
@@ -147,28 +146,27 @@ def scrub_json(value: Any, scrub: Callable[[str], str]) -> Any:
     return value
 
 
-def to_csv(header: list[str], values: Iterable[tuple[Sequence[Any], bool]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+def write_csv(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]) -> None:
+    writer = csv.writer(file, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(row for row, _as_read in values)
-    return out.getvalue()
+    for chunk in chunks:
+        writer.writerows(chunk)
 
 
-def to_json(header: list[str], values: Iterable[tuple[Sequence[Any], bool]]) -> str:
-    """A JSON array of one object per row, one row a line. A row exactly as read comes with its
-    object already made by SQLite (`json_row`): much quicker than encoding it here, and the same
-    text as this encoder makes of a row it changed."""
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    lines = [
-        row[-1] if as_read else encode(dict(zip(header, row, strict=True)))
-        for row, as_read in values
-    ]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+def write_json(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]) -> None:
+    """A JSON array of one object per row, one row a line, from rows that end with their JSON
+    object (`table_values(..., as_json=True)`)."""
+    between = "[\n"
+    for chunk in chunks:
+        file.write(between + ",\n".join([row[-1] for row in chunk]))
+        between = ",\n"
+    file.write("[]\n" if between == "[\n" else "\n]\n")
 
 
 def json_row(db: Database, name: str) -> str:
-    """SQL for a row of table or view `name` as one JSON object, keys in column order."""
+    """SQL for a row of table or view `name` as one JSON object, keys in column order: SQLite
+    makes it much quicker than Python would, in the same text as `ENCODE` (a test holds them
+    to it)."""
     columns = [row[1] for row in db.execute(f"PRAGMA table_info([{name}])")]
     return "json_object(" + ", ".join(f"""'{c.replace("'", "''")}', [{c}]""" for c in columns) + ")"
 
@@ -185,12 +183,9 @@ def export_tables(db: Database, folder: Path, format_: str, anonymise: bool = Fa
     with one_moment(db) as query:
         for name in exported_names(db):
             path = folder / f"{name}.{format_}"
-            if format_ == "csv":
-                text = to_csv(*table_values(db, name, anonymise, query(name)))
-            else:
-                extra = "" if anonymise else json_row(db, name)
-                text = to_json(*table_values(db, name, anonymise, query(name), extra))
-            write_private(path, text)
+            write = write_csv if format_ == "csv" else write_json
+            with private_file(path) as file:
+                write(file, *table_values(db, name, anonymise, query(name), format_ == "json"))
             written.append(path)
     return written
 

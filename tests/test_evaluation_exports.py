@@ -4,9 +4,12 @@ and anonymised exports that name nobody."""
 import csv
 import json
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 from sqlite_utils import Database
@@ -21,7 +24,7 @@ from store.db import open_db
 from store.demo import DEMO_GROUP, DEMO_MEETING, create_demo
 from store.demo_history import FIRST, SECOND, create_demo_history
 from store.evaluation import group_records, meeting_record
-from store.files import write_private
+from store.files import private_file
 from store.live import LiveMeeting
 from store.records import find_group, find_meeting, members_of
 from store.render import to_html, to_markdown
@@ -210,12 +213,14 @@ def test_every_file_shows_the_same_moment(
     other = open_db(tmp_path / "c.db")
     writes = iter(range(1000))
 
-    def write_then_note(path: Path, text: str) -> None:
-        write_private(path, text)
+    @contextmanager
+    def write_then_note(path: Path) -> Iterator[TextIO]:
+        with private_file(path) as file:
+            yield file
         other_meeting = LiveMeeting(other, under_way.meeting_id, FrozenClock(NOW))
         other_meeting.do(lambda s: live.write_note(s, f"Written meanwhile {next(writes)}"))
 
-    monkeypatch.setattr("store.tables.write_private", write_then_note)
+    monkeypatch.setattr("store.tables.private_file", write_then_note)
     export_tables(db, tmp_path / "json", "json")
 
     read = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "json").iterdir()}
