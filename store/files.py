@@ -19,14 +19,21 @@ def write_private(path: Path, text: str) -> None:
 
 @contextmanager
 def private_file(path: Path) -> Iterator[TextIO]:
-    """`path` open for writing UTF-8 text. A new file is created with mode 0o600; a file
-    already there is made so before it is overwritten. A fault writing it says which file."""
+    """`path` open for writing UTF-8 text, readable and writable by its owner only. The text
+    goes to a new file beside it that takes its place once complete, so a fault part way (a
+    full disk, a row that can't be read) leaves any file already there as it was. A fault says
+    which file."""
+    partial = path.with_name(f".{path.name}.partial")
     try:
         with os.fdopen(
-            os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE), "w", encoding="utf-8"
+            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE), "w", encoding="utf-8"
         ) as file:
             os.fchmod(file.fileno(), PRIVATE)
-            file.truncate()
             yield file
+        os.replace(partial, path)
     except OSError as error:
+        partial.unlink(missing_ok=True)
         raise StoreError(f"coproduce can't write {path}: {error.strerror}.") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

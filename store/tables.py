@@ -41,7 +41,9 @@ ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # a
 # a 60-meeting archive each takes about a third of a second, and `speaking_turns` was otherwise
 # worked out three times over (for itself, and inside the two views of who spoke).
 SHARED_VIEWS = ("speaking_turns", "speaking_by_person")
-_VIEW_HEAD = re.compile(r'CREATE VIEW\s+(?:"[^"]*"|\[[^\]]*\]|\S+)\s+AS\s+', re.IGNORECASE)
+# The head of a view's CREATE statement, as sqlite_master keeps it; a view with a column list
+# (`CREATE VIEW v(a, b) AS`) does not match, and is read as itself.
+_VIEW_HEAD = re.compile(r'CREATE VIEW\s+(?:"[^"]*"|\[[^\]]*\]|[^\s(]+)\s+AS\s', re.IGNORECASE)
 
 Row = dict[str, Any]
 
@@ -63,9 +65,11 @@ def table_values(
     """The columns of table or view `name` (read by `query`, else directly), and its rows'
     values as they may be exported, a chunk at a time. `as_json`: each row ends with one more
     value, never a column of its own: the row as one JSON object (`json_row`)."""
-    source = query or f"SELECT * FROM [{name}]"
-    cursor = db.execute(f"SELECT *{', ' + json_row(db, name) if as_json else ''} FROM ({source})")
-    header = [c[0] for c in cursor.description][: -1 if as_json else None]
+    source = f"FROM (\n{query or f'SELECT * FROM [{name}]'}\n)"  # a line each: a comment ends
+    header = [c[0] for c in db.execute(f"SELECT * {source} LIMIT 0").description]
+    cursor = db.execute(
+        f"SELECT *, {json_row(header)} {source}" if as_json else f"SELECT * {source}"
+    )
     everyone = [m for g in groups(db) for m in members_of(db, g.id)]
     hidden = everyone if anonymise else [m for m in everyone if not m.consent_named]
     # Consent to be named holds in every export, this one included.
@@ -73,19 +77,24 @@ def table_values(
     first_words = {folded(m.name.split()[0]) for m in hidden if m.name.split()}
     width = len(header)
 
-    def cleaned(values: Sequence[Any]) -> Sequence[Any]:
-        row = dict(zip(header, values[:width], strict=True))
-        row = _anonymised(name, row, scrub) if anonymise else _consented(row, scrub)
+    def exported(values: Sequence[Any]) -> Sequence[Any]:
+        shown = values[:width]
+        row = dict(zip(header, shown, strict=True))
+        if anonymise or not _names_nobody([shown], first_words):
+            row = _anonymised(name, row, scrub) if anonymise else _consented(row, scrub)
+        elif not (as_json and values[-1] is None):
+            return values
         return [*row.values(), ENCODE(row)] if as_json else list(row.values())
 
     def chunks() -> Iterator[Sequence[Sequence[Any]]]:
         while chunk := cursor.fetchmany(CHUNK):
             values = [row[:width] for row in chunk] if as_json else chunk
-            if anonymise or not _names_nobody(values, first_words):
-                chunk = [
-                    row if not anonymise and _names_nobody([shown], first_words) else cleaned(row)
-                    for row, shown in zip(chunk, values, strict=True)
-                ]
+            if (
+                anonymise
+                or not _names_nobody(values, first_words)
+                or (as_json and any(row[-1] is None for row in chunk))
+            ):
+                chunk = [exported(row) for row in chunk]
             yield chunk
 
     return header, chunks()
@@ -163,12 +172,17 @@ def write_json(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequen
     file.write("[]\n" if between == "[\n" else "\n]\n")
 
 
-def json_row(db: Database, name: str) -> str:
-    """SQL for a row of table or view `name` as one JSON object, keys in column order: SQLite
-    makes it much quicker than Python would, in the same text as `ENCODE` (a test holds them
-    to it)."""
-    columns = [row[1] for row in db.execute(f"PRAGMA table_info([{name}])")]
-    return "json_object(" + ", ".join(f"""'{c.replace("'", "''")}', [{c}]""" for c in columns) + ")"
+def json_row(columns: list[str]) -> str:
+    """SQL for a row of these columns as one JSON object, keys in column order: SQLite makes it
+    much quicker than Python would, in the same text as `ENCODE` (a test holds the two to it).
+    NULL for a row that holds a real number: SQLite writes those to 15 significant digits
+    (0.30000000000000004 as 0.3), so `ENCODE` makes that row's object, exactly."""
+    names = ['"' + c.replace('"', '""') + '"' for c in columns]
+    pairs = [
+        f"""'{c.replace("'", "''")}', {name}""" for c, name in zip(columns, names, strict=True)
+    ]
+    types = ", ".join(f"typeof({name})" for name in names)
+    return f"CASE WHEN 'real' IN ({types}) THEN NULL ELSE json_object({', '.join(pairs)}) END"
 
 
 def export_tables(db: Database, folder: Path, format_: str, anonymise: bool = False) -> list[Path]:
@@ -198,13 +212,14 @@ def one_moment(db: Database) -> Iterator[Callable[[str], str]]:
     Each of `SHARED_VIEWS` is worked out once, into a temporary table of its name. A view over
     one is read by running its own query at the top level, where SQLite finds a temporary table
     before the view of the same name (inside a view it never does). Rolling back at the end
-    drops the temporary tables."""
-    db.execute("BEGIN")
+    drops the temporary tables. A savepoint, so that an export made inside a transaction reads
+    that transaction's moment."""
+    db.execute("SAVEPOINT export")
     try:
-        queries = {
-            name: _VIEW_HEAD.sub("", sql, count=1)
-            for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
-        }
+        queries: dict[str, str] = {}
+        for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'"):
+            if head := _VIEW_HEAD.match(sql):
+                queries[name] = sql[head.end() :]
         shared = [name for name in SHARED_VIEWS if name in queries]
         for name in shared:
             db.execute(f"CREATE TEMP TABLE [{name}] AS {queries[name]}")
@@ -217,4 +232,6 @@ def one_moment(db: Database) -> Iterator[Callable[[str], str]]:
 
         yield query
     finally:
-        db.execute("ROLLBACK")
+        if db.conn.in_transaction:  # unless SQLite has rolled back already (an interrupt)
+            db.execute("ROLLBACK TO export")
+            db.execute("RELEASE export")

@@ -20,15 +20,16 @@ from session.history import history_report
 from session.live import MINUTE_TAKER
 from session.power import meeting_report
 from session.pseudonyms import pseudonym, scrub_report, scrubber
-from store.db import open_db
+from store.db import open_db, writing
 from store.demo import DEMO_GROUP, DEMO_MEETING, create_demo
 from store.demo_history import FIRST, SECOND, create_demo_history
+from store.errors import StoreError
 from store.evaluation import group_records, meeting_record
 from store.files import private_file
 from store.live import LiveMeeting
 from store.records import find_group, find_meeting, members_of
 from store.render import to_html, to_markdown
-from store.tables import CHUNK, LEFT_OUT, export_tables, exported_names, rows
+from store.tables import CHUNK, LEFT_OUT, export_tables, exported_names, one_moment, rows
 from tests.cli_runner import coproduce
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -165,6 +166,8 @@ def test_every_table_loads_back_from_json(db: Database, tmp_path: Path) -> None:
     typed = 'She said "no" \\ then\nleft\ttoo \x01 café 😀 [b]x[/b] <i>'
     under_way.do(lambda s: live.write_note(s, typed))
     under_way.do(lambda s: live.write_note(s, "Chloe said " + typed))
+    with writing(db):  # a measure's number as typed, not as 15 digits would round it
+        db.execute("UPDATE reviews SET number = 0.1 + 0.2")
     written = export_tables(db, tmp_path / "json", "json")
 
     compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -179,6 +182,8 @@ def test_every_table_loads_back_from_json(db: Database, tmp_path: Path) -> None:
     assert any(e["kind"] == "checkout_given" for e in events)
     notes = json.loads((tmp_path / "json" / "notes.json").read_text(encoding="utf-8"))
     assert {typed, "someone who asked not to be named said " + typed} <= {n["text"] for n in notes}
+    reviews = json.loads((tmp_path / "json" / "reviews.json").read_text(encoding="utf-8"))
+    assert [r["number"] for r in reviews] == [0.30000000000000004]
 
 
 def test_the_views_of_who_spoke_are_worked_out_once_and_leave_nothing_behind(
@@ -202,6 +207,69 @@ def test_the_views_of_who_spoke_are_worked_out_once_and_leave_nothing_behind(
             assert list(csv.DictReader(file)), view
     turns = db.execute("SELECT member_id FROM speaking_turns").fetchall()
     assert (people[1],) in turns  # the view, not what the export worked out
+
+
+def test_views_of_their_own_over_who_spoke_export_as_they_read(
+    db: Database, tmp_path: Path
+) -> None:
+    """An evaluator's own views in the file, read as themselves when their query can't be
+    taken apart (a column list) and with a comment at the end of their query."""
+    with writing(db):
+        db.execute(
+            "CREATE VIEW who_spoke(meeting,person) AS"
+            " SELECT meeting_id, member_id FROM speaking_turns -- mine"
+        )
+        db.execute("CREATE VIEW loud AS SELECT * FROM speaking_by_person WHERE turns > 0 -- mine")
+    under_way = demo_meeting_under_way(db)
+    people = [m.id for m in members_of(db, find_group(db, DEMO_GROUP).id)]
+    under_way.do(lambda s: live.raise_hand(s, people[0]))
+    under_way.do(lambda s: live.next_speaker(s))
+
+    written = export_tables(db, tmp_path / "json", "json")
+
+    for path in written:
+        assert json.loads(path.read_text(encoding="utf-8")) == list(rows(db, path.stem, False))
+    who_spoke = json.loads((tmp_path / "json" / "who_spoke.json").read_text(encoding="utf-8"))
+    assert {"meeting", "person"} == set(who_spoke[0])
+
+
+def test_every_view_is_read_with_its_own_columns(db: Database) -> None:
+    with one_moment(db) as query:
+        for view in db.view_names():
+            read = db.execute(f"SELECT * FROM (\n{query(view)}\n) LIMIT 0").description
+            own = db.execute(f"SELECT * FROM [{view}] LIMIT 0").description
+            assert [c[0] for c in read] == [c[0] for c in own], view
+
+
+def test_an_export_inside_a_transaction_reads_it_and_leaves_it_open(
+    db: Database, tmp_path: Path
+) -> None:
+    db.execute("BEGIN")
+    db.execute("UPDATE groups SET name = 'Renamed meanwhile'")
+    export_tables(db, tmp_path / "csv", "csv")
+
+    assert db.conn.in_transaction
+    assert "Renamed meanwhile" in (tmp_path / "csv" / "groups.csv").read_text(encoding="utf-8")
+    db.execute("ROLLBACK")
+    assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+
+
+def test_an_export_that_fails_part_way_leaves_the_last_one_as_it_was(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "csv"
+    export_tables(db, folder, "csv")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    demo_meeting_under_way(db).do(lambda s: live.write_note(s, "Chloe will ring the council"))
+
+    def full_disk(row: dict[str, object], scrub: object) -> dict[str, object]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("store.tables._consented", full_disk)  # part way through a table
+    with pytest.raises(StoreError, match="No space left on device"):
+        export_tables(db, folder, "csv")
+
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def test_every_file_shows_the_same_moment(
