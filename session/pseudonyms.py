@@ -75,22 +75,44 @@ def scrubber(
     label: Callable[[Member], str] | None = None,
 ) -> Callable[[str], str]:
     """A function that replaces every member's name in free text, whole or by first name (any
-    case, with or without its accents, whole words only), with their pseudonym, or with
-    `label(member)` if given. Longer names are matched first. Without `first_names`, only whole
-    names are replaced."""
+    case, with or without accents, in any width, whole words only), with their pseudonym, or
+    with `label(member)` if given. Longer names are matched first. Without `first_names`, only
+    whole names are replaced.
+
+    Names are looked for in the text folded as names are compared (`folded`), and each one
+    found is replaced where it stands in the text as typed: "Chloé", "CHLOE" and Chloe in
+    full-width letters are all Chloe, and Zoë is "zoe" too."""
     names: dict[str, str] = {}
-    spellings: set[str] = set()
     for member in members:
         first = member.name.split()[0] if member.name.split() and first_names else ""
         for form in (member.name, first):
-            if len(form) > 1:
+            if len(folded(form)) > 1:
                 names.setdefault(folded(form), label(member) if label else pseudonym(member.id))
-                spellings |= {form, form.casefold(), folded(form)}  # "zoe" is Zoë too
     if not names:
         return lambda text: text
-    longest_first = "|".join(re.escape(n) for n in sorted(spellings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)({longest_first})(?!\w)", re.IGNORECASE)
-    return lambda text: pattern.sub(lambda m: names.get(folded(m.group(0)), "[a name]"), text)
+    longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)({longest_first})(?!\w)")
+
+    def scrub(text: str) -> str:
+        seen, typed_at = _folded_where(text)
+        pieces = []
+        done = 0
+        for found in pattern.finditer(seen):
+            start = typed_at(found.start())
+            pieces += [text[done:start], names[found.group(0)]]
+            done = typed_at(found.end())  # past any accents typed after the name
+        return "".join([*pieces, text[done:]]) if pieces else text
+
+    return scrub
+
+
+def _folded_where(text: str) -> tuple[str, Callable[[int], int]]:
+    """`text` folded, and where each position in it was in `text` (the end maps to the end)."""
+    if text.isascii():
+        return text.lower(), lambda position: position
+    parts = [folded(c) for c in text]
+    where = [index for index, part in enumerate(parts) for _ in part] + [len(text)]
+    return "".join(parts), where.__getitem__
 
 
 def folded(text: str) -> str:

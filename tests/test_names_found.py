@@ -36,6 +36,22 @@ def test_a_name_typed_without_its_accents_is_found_too() -> None:
     assert said.count(pseudonym(zoe.id)) == 3 and said.count(pseudonym(jose.id)) == 2
 
 
+def test_a_name_typed_with_accents_it_does_not_have_is_found_too() -> None:
+    """Chloe's name with an accent added, in full-width letters, or with its accent typed as a
+    separate mark: all hers, and nothing of it is left behind."""
+    group = new_group("Forum")
+    chloe = new_member(group, "Chloe Bennett", "lived experience")
+    scrub = scrubber([chloe], label=lambda m: UNNAMED)
+
+    said = scrub(
+        "Chloé said; CHLOÉ BENNETT agreed; \uff23\uff48\uff4c\uff4f\uff45 and Chloe\u0301 too."
+    )
+
+    assert said == f"{UNNAMED} said; {UNNAMED} agreed; {UNNAMED} and {UNNAMED} too."
+    assert scrub("Chloés") == "Chloés"  # whole words only
+    assert scrub("\uff38") == "\uff38" and scrub("") == ""
+
+
 def test_the_data_export_hides_a_name_typed_in_capitals_with_a_dotted_i(tmp_path: Path) -> None:
     assert coproduce("group", "new", "Forum").exit_code == 0
     quiet = ["--perspective", "lived experience", "--no-consent"]
