@@ -127,7 +127,9 @@ class GroupPlan:
     chosen: dict[str, str] = field(default_factory=dict)  # meeting id -> option id
     agreements: tuple[Agreement, ...] = ()  # every version, newest last
     payments: tuple[Payment, ...] = ()
-    undo_stack: tuple[int, ...] = ()
+    # The latest action still standing, which undo takes back (0: none). Only the latest: an
+    # undo refolds the log without it, and the fold then names the one before.
+    undoable: int = 0
     last_seq: int = 0
 
     def issue(self, issue_id: str) -> Issue:
@@ -198,8 +200,8 @@ def apply(plan: GroupPlan, recorded: Recorded) -> GroupPlan:
     plan = replace(plan, last_seq=recorded.seq)
     if isinstance(event, Change):
         return plan  # the group's other records: history only, not the preparation's undo
-    if not isinstance(event, Undone) and recorded.batch not in plan.undo_stack:
-        plan = replace(plan, undo_stack=(*plan.undo_stack, recorded.batch))
+    if not isinstance(event, Undone):
+        plan = replace(plan, undoable=recorded.batch)
     match event:
         case IssueRaised():
             issue = Issue(
@@ -554,6 +556,6 @@ def undone_words(events: Sequence[Event]) -> str:
 
 
 def undo(plan: GroupPlan) -> list[Event]:
-    if not plan.undo_stack:
+    if not plan.undoable:
         raise DomainError("There is nothing to undo.")
-    return [Undone(plan.undo_stack[-1])]
+    return [Undone(plan.undoable)]
