@@ -87,41 +87,83 @@ def scrubber(
         first = member.name.split()[0] if member.name.split() and first_names else ""
         for form in (member.name, first):
             if len(folded(form)) > 1:
-                names.setdefault(folded(form), label(member) if label else pseudonym(member.id))
+                key = " ".join(folded(form).split())
+                names.setdefault(key, label(member) if label else pseudonym(member.id))
     if not names:
         return lambda text: text
-    longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)({longest_first})(?!\w)")
+    # Longest first; the words of a name apart by any spaces or line breaks.
+    spellings = [
+        r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)
+    ]
+    pattern = re.compile(rf"(?<!\w)({'|'.join(spellings)})(?!\w)")
 
     def scrub(text: str) -> str:
-        seen, typed_at = _folded_where(text)
+        if not pattern.search(folded(text)):
+            return text  # most text names nobody: fold it whole, quickly, and be done
+        seen, where = _folded_where(text)
         pieces = []
         done = 0
         for found in pattern.finditer(seen):
-            start = typed_at(found.start())
-            pieces += [text[done:start], names[found.group(0)]]
-            done = typed_at(found.end())  # past any accents typed after the name
+            start, end = found.span()
+            if not (where.starts(start) and where.starts(end)):
+                continue  # part of a typed character that folds into several ("℀" is "a/c")
+            pieces += [text[done : where[start]], names[" ".join(found.group(0).split())]]
+            done = where[end]  # past any accents typed after the name
         return "".join([*pieces, text[done:]]) if pieces else text
 
     return scrub
 
 
-def _folded_where(text: str) -> tuple[str, Callable[[int], int]]:
-    """`text` folded, and where each position in it was in `text` (the end maps to the end)."""
-    if text.isascii():
-        return text.lower(), lambda position: position
+class _Where(list[int]):
+    """For each position in folded text, where it was in the text as typed; the end maps to the
+    end of the text."""
+
+    def starts(self, position: int) -> bool:
+        """True when `position` is where a typed character's folding starts (or the end)."""
+        return position == 0 or self[position - 1] != self[position]
+
+
+def _folded_where(text: str) -> tuple[str, _Where]:
+    """`text` folded a character at a time (the same as folding it whole), and `_Where`."""
     parts = [folded(c) for c in text]
-    where = [index for index, part in enumerate(parts) for _ in part] + [len(text)]
-    return "".join(parts), where.__getitem__
+    where = _Where([index for index, part in enumerate(parts) for _ in part])
+    where.append(len(text))
+    return "".join(parts), where
+
+
+# Letters that are not a letter with an accent, so NFKD keeps them, but that people type as one
+# ("Aydin" for the Turkish name with a dotless i, "Soren" for Søren, "Lukasz" for Łukasz); and
+# curly apostrophes and dashes, typed for the apostrophe or hyphen in a name (O'Neil, Mary-Jane).
+_AS_TYPED = str.maketrans(
+    {
+        "\u0131": "i",  # dotless i
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ħ": "h",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
 
 
 def folded(text: str) -> str:
     """`text` without case or accents, the way names are compared: "İLKER" and "Ilker" are the
-    same, so are "Groß" and "GROSS". Plain ASCII, most text, is only lowered (the same, quicker)."""
+    same, so are "Groß" and "GROSS", and a dotless i is an i (see `_AS_TYPED`). Plain ASCII,
+    most text, is only lowered (the same, quicker)."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept.casefold().translate(_AS_TYPED)
 
 
 def as_consented(report: Report, members: Sequence[Member], anonymise: bool = False) -> Report:

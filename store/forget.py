@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from session.acting import COMMAND_LINE
 from session.changes import PersonForgotten
 from session.clock import Clock
-from session.pseudonyms import pseudonym, scrubber
+from session.pseudonyms import folded, pseudonym, scrubber
 from session.setup import Member
 from store.changes import record_change
 from store.db import file_of, writing
@@ -137,8 +137,9 @@ def _changes(db: Database, member: Member) -> Iterator[Change]:
 def _scrubber_for(db: Database, member: Member) -> Callable[[str], str]:
     """Their whole name, and their first name unless someone else has the same one."""
     everyone = [m for g in groups(db) for m in members_of(db, g.id) if m.id != member.id]
-    first = member.name.split()[0].casefold() if member.name.split() else ""
-    shared = any(m.name.split() and m.name.split()[0].casefold() == first for m in everyone)
+    first = folded(member.name.split()[0]) if member.name.split() else ""
+    # Compared as the scrubber finds names: "Chloé" is Chloe's first name too.
+    shared = any(m.name.split() and folded(m.name.split()[0]) == first for m in everyone)
     return scrubber([member], first_names=not shared)
 
 

@@ -52,6 +52,34 @@ def test_a_name_typed_with_accents_it_does_not_have_is_found_too() -> None:
     assert scrub("\uff38") == "\uff38" and scrub("") == ""
 
 
+def test_a_name_is_found_as_people_type_it_on_an_ordinary_keyboard() -> None:
+    """A dotless i typed as i, other letters without an accent to strip, curly apostrophes and
+    dashes, and the words of a name apart by more than one space or a line break."""
+    group = new_group("Forum")
+    aydin = new_member(group, "Ayd\u0131n Kaya", "lived experience")
+    soren = new_member(group, "S\u00f8ren Lund", "carer or family")
+    oneil = new_member(group, "Siobhan O'Neil", "professional")
+    mary = new_member(group, "Mary-Jane Smith", "other")
+    scrub = scrubber([aydin, soren, oneil, mary], label=lambda m: m.perspective.upper())
+
+    said = scrub(
+        "Aydin, AYDIN KAYA, Soren, Siobhan O\u2019Neil, Mary\u2013Jane and Mary-Jane  Smith;"
+        " Aydin\nKaya too."
+    )
+
+    assert said == (
+        "LIVED EXPERIENCE, LIVED EXPERIENCE, CARER OR FAMILY, PROFESSIONAL, OTHER and OTHER;"
+        " LIVED EXPERIENCE too."
+    )
+
+
+def test_a_name_is_never_found_in_part_of_a_typed_character() -> None:
+    """\u2100 folds to "a/c": the "a" is not the start of Cathy's name."""
+    cathy = new_member(new_group("Forum"), "Cathy Ng", "other")
+
+    assert scrubber([cathy])("z \u2100athy") == "z \u2100athy"
+
+
 def test_the_data_export_hides_a_name_typed_in_capitals_with_a_dotted_i(tmp_path: Path) -> None:
     assert coproduce("group", "new", "Forum").exit_code == 0
     quiet = ["--perspective", "lived experience", "--no-consent"]
@@ -81,3 +109,19 @@ def test_forget_reaches_a_name_typed_in_capitals_with_a_dotted_i() -> None:
     assert "folded_states" not in forgot.output
     [(text,)] = saved().execute("SELECT text FROM issues").fetchall()
     assert "BRAH" not in text and text.startswith("Person ")
+
+
+def test_forget_leaves_someone_else_whose_first_name_folds_the_same() -> None:
+    """Chloe Smith is forgotten; Chloé Jones is another person. "Chloé" on its own could be
+    either, so only Chloe Smith's whole name is replaced."""
+    assert coproduce("group", "new", "Forum").exit_code == 0
+    for name in ("Chloe Smith", "Chlo\u00e9 Jones"):
+        assert coproduce("person", "add", name, "--perspective", "other").exit_code == 0
+    said = "Chlo\u00e9 Jones wants a ramp; Chlo\u00e9 agreed; CHLOE SMITH said no"
+    assert coproduce("issue", "add", said, "--when", "3 Nov").exit_code == 0
+
+    assert coproduce("forget", "Chloe Smith", "--yes").exit_code == 0
+
+    [(text,)] = saved().execute("SELECT text FROM issues").fetchall()
+    assert text.startswith("Chlo\u00e9 Jones wants a ramp; Chlo\u00e9 agreed; Person ")
+    assert "SMITH" not in text
