@@ -32,8 +32,6 @@ def private_file(path: Path) -> Iterator[TextIO]:
             yield file
         os.replace(partial, path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise StoreError(f"coproduce can't write {path}: {error.strerror}.") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    finally:
+        partial.unlink(missing_ok=True)  # gone already once it has taken the path's place

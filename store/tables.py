@@ -164,7 +164,7 @@ def write_csv(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequenc
 
 def write_json(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]) -> None:
     """A JSON array of one object per row, one row a line, from rows that end with their JSON
-    object (`table_values(..., as_json=True)`)."""
+    object (`table_values(..., as_json=True)`), which holds the header's names already."""
     between = "[\n"
     for chunk in chunks:
         file.write(between + ",\n".join([row[-1] for row in chunk]))
@@ -194,10 +194,10 @@ def export_tables(db: Database, folder: Path, format_: str, anonymise: bool = Fa
     except OSError as error:
         raise StoreError(f"coproduce can't make the folder {folder}: {error.strerror}.") from None
     written = []
+    write = write_csv if format_ == "csv" else write_json
     with one_moment(db) as query:
         for name in exported_names(db):
             path = folder / f"{name}.{format_}"
-            write = write_csv if format_ == "csv" else write_json
             with private_file(path) as file:
                 write(file, *table_values(db, name, anonymise, query(name), format_ == "json"))
             written.append(path)
