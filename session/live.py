@@ -341,6 +341,16 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
 def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
     """What `event` itself changes (`apply` adds the log position and the undo tracking)."""
     match event:
+        # The events a long meeting is mostly made of come first: cases are tried in order.
+        case HandRaised():
+            return evolve(state, queue=(*state.queue, event.member_id))
+        case TurnStarted():
+            return _start_turn(state, event, at)
+        case TurnEnded():
+            return _end_turn(state, at)
+        case NoteWritten():
+            note = Note(event.note_id, event.item_id, event.text, event.author_id, at)
+            return evolve(state, notes=(*state.notes, note))
         case ItemAdded():
             item = Item(
                 event.item_id,
@@ -356,16 +366,12 @@ def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
             return evolve(state, started_at=at, present=frozenset(event.present))
         case ItemOpened():
             return _open_item(state, event.item_id, at)
-        case HandRaised():
-            return evolve(state, queue=(*state.queue, event.member_id))
         case HandLowered():
             return evolve(
                 state,
                 queue=tuple(m for m in state.queue if m != event.member_id),
                 pins=_unpinned(state, event.member_id),
             )
-        case TurnStarted():
-            return _start_turn(state, event, at)
         case TurnPaused():
             return evolve(state, turn_clock=state.turn_clock.stop(at), turn_paused=True)
         case TurnResumed():
@@ -421,11 +427,6 @@ def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
         case RecordAmended():
             amendment = Amendment(event.record_id, event.text, event.reason, at)
             return evolve(state, amendments=(*state.amendments, amendment))
-        case TurnEnded():
-            return _end_turn(state, at)
-        case NoteWritten():
-            note = Note(event.note_id, event.item_id, event.text, event.author_id, at)
-            return evolve(state, notes=(*state.notes, note))
         case RoleHanded():
             spell = RoleSpell(event.role, event.member_id, at, state.item_id)
             return evolve(
@@ -556,27 +557,28 @@ def _end_turn(state: LiveState, at: datetime) -> LiveState:
 
 
 def _start_turn(state: LiveState, event: TurnStarted, at: datetime) -> LiveState:
-    started = evolve(
-        state,
-        speaker=event.member_id,
-        speaker_since=at,
-        speaker_item=state.item_id,
-        turn_clock=Stopwatch().start(at),
-        turn_paused=False,
-        speaker_signal="",
-    )
+    member = event.member_id
+    turn: dict[str, Any] = {
+        "speaker": member,
+        "speaker_since": at,
+        "speaker_item": state.item_id,
+        "turn_clock": Stopwatch().start(at),
+        "turn_paused": False,
+    }
     if event.interjection_id:
         answered = next((s for s in state.signals if s.id == event.interjection_id), None)
-        signal = answered.signal if answered else ""
-        return evolve(_without_signal(started, event.interjection_id), speaker_signal=signal)
+        started = evolve(state, **turn, speaker_signal=answered.signal if answered else "")
+        return _without_signal(started, event.interjection_id)
     round_ = state.active_round
-    member = event.member_id
     if round_ is not None and member in round_.order and member not in round_.done:
-        started = evolve(started, round=evolve(round_, done=(*round_.done, event.member_id)))
+        turn["round"] = evolve(round_, done=(*round_.done, member))
+    # One copy of the state for the whole change: a long meeting starts thousands of turns.
     return evolve(
-        started,
-        queue=tuple(m for m in state.queue if m != event.member_id),
-        pins=_unpinned(state, event.member_id),
+        state,
+        **turn,
+        speaker_signal="",
+        queue=tuple(m for m in state.queue if m != member),
+        pins=_unpinned(state, member),
     )
 
 
