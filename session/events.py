@@ -3,7 +3,7 @@ committed; its state on screen is the fold of them (see `session.live`)."""
 
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_origin
 
 DECISION_METHODS = ("consensus", "consent", "vote", "deferred")
 ROLES = ("minute-taker", "timekeeper", "chair")
@@ -346,19 +346,27 @@ def from_data(
     kind: str, data: dict[str, Any], types: dict[str, type[Event]] = EVENT_TYPES
 ) -> Event:
     """The event `data` describes. `types`: the registry of kinds (a group's own log has its
-    own, see `session.plan_events`)."""
+    own, see `session.plan_events`). Keys the event does not have are left out; JSON's lists
+    become the event's tuples."""
     cls = types[kind]
-    names = _field_names(cls)
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
+    names, sequences = _fields(cls)
+    values = data if data.keys() <= names else {k: v for k, v in data.items() if k in names}
+    if sequences:
+        values = dict(values)
+        for name in sequences:
+            if isinstance(values.get(name), list):
+                values[name] = tuple(values[name])
     return cls(**values)
 
 
-_FIELD_NAMES: dict[str, frozenset[str]] = {}
+_FIELDS: dict[type[Event], tuple[frozenset[str], tuple[str, ...]]] = {}
 
 
-def _field_names(cls: type[Event]) -> frozenset[str]:
-    """Worked out once per kind: reading a three-hour meeting's log decodes thousands."""
-    key = f"{cls.__module__}.{cls.__qualname__}"
-    if key not in _FIELD_NAMES:
-        _FIELD_NAMES[key] = frozenset(f.name for f in fields(cls))
-    return _FIELD_NAMES[key]
+def _fields(cls: type[Event]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Its field names, and those of its tuples: worked out once per kind, as reading a
+    three-hour meeting's log decodes thousands."""
+    if cls not in _FIELDS:
+        names = frozenset(f.name for f in fields(cls))
+        sequences = tuple(f.name for f in fields(cls) if get_origin(f.type) is tuple)
+        _FIELDS[cls] = names, sequences
+    return _FIELDS[cls]

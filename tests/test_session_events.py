@@ -168,3 +168,9 @@ def test_ids_are_unique_hex_and_shorten_to_eight() -> None:
     some = ids.pop()
     assert len(some) == 32 and int(some, 16) >= 0
     assert short(some) == some[:8]
+
+
+def test_from_data_leaves_the_data_it_reads_as_it_was() -> None:
+    data = {"item_id": "i1", "record_ids": ["n1"], "added_later": 1}
+    assert from_data("read_back_agreed", data) == ReadBackAgreed("i1", ("n1",))
+    assert data == {"item_id": "i1", "record_ids": ["n1"], "added_later": 1}

@@ -125,3 +125,30 @@ def test_load_batch(db: Database) -> None:
     [ended, started] = commit(db, meeting_id, [TurnEnded(), TurnStarted("ann")], T0)
     commit(db, meeting_id, [Undone(ended.batch)], T0)
     assert load_batch(db, ended.batch) == [ended.event, started.event]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ('{"member_id": "ann"}', HandRaised("ann")),
+        (' {"member_id": "ann"}\n', HandRaised("ann")),  # spaces around it, as JSON allows
+    ],
+)
+def test_an_event_reads_from_any_json_its_data_is_in(
+    db: Database, data: str, expected: Event
+) -> None:
+    meeting_id = make_meeting(db)
+    commit(db, meeting_id, [expected], T0)
+    with writing(db):
+        db.execute("UPDATE events SET data = ?", [data])
+    assert [r.event for r in load(db, meeting_id)] == [expected]
+
+
+@pytest.mark.parametrize("data", ['{"member_id": "ann"} x', '{"member_id": "ann"', ""])
+def test_damaged_data_in_the_log_is_refused_not_half_read(db: Database, data: str) -> None:
+    meeting_id = make_meeting(db)
+    commit(db, meeting_id, [HandRaised("ann")], T0)
+    with writing(db):
+        db.execute("UPDATE events SET data = ?", [data])
+    with pytest.raises(ValueError):
+        load(db, meeting_id)
