@@ -43,19 +43,26 @@ def person_record(db: Database, member: Member, now: datetime) -> Record:
 
 
 def _refers(value: Any, member_id: str) -> bool:
-    if isinstance(value, str):
-        return value == member_id
-    if isinstance(value, list | tuple):
-        return any(_refers(v, member_id) for v in value)
-    if isinstance(value, dict):
-        return any(_refers(v, member_id) for v in value.values())
-    return False
+    return any(text == member_id for text in _texts(value))
 
 
 def _mentions(value: Any, member: Member) -> bool:
+    """Whether a text in `value` names them. Each text is looked at as it was typed: in JSON's
+    text a line break is `\\n`, where a name just after it is not found as a word."""
     scrub = scrubber([member])
-    text = json.dumps(value, ensure_ascii=False)
-    return scrub(text) != text
+    return any(scrub(text) != text for text in _texts(value))
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string in `value`, however deep in its lists and dicts (their values)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from _texts(inner)
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _texts(inner)
 
 
 def _meetings(db: Database, member: Member) -> Iterator[Record]:

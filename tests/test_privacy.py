@@ -228,6 +228,18 @@ def test_export_person_gives_everything_held_about_them_as_json() -> None:
     assert not [name for name in others if name in result.stdout]
 
 
+def test_export_person_finds_their_name_after_a_line_break() -> None:
+    """A note of several lines names them at the start of its second: the record is theirs."""
+    db, meeting_id, _ = meeting_with_margaret()
+    note = "Thanks, everyone.\nMargaret will bring the forms"
+    LiveMeeting(db, meeting_id, FrozenClock(NOW)).do(lambda s: live.write_note(s, note))
+
+    record = json.loads(coproduce("export-person", NAME).stdout)
+
+    [meeting] = record["meetings"]
+    assert note in [e["data"].get("text") for e in meeting["events"]]
+
+
 def test_export_person_as_markdown_to_a_private_file(tmp_path: Path) -> None:
     meeting_with_margaret()
     output = tmp_path / "margaret.md"
