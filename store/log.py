@@ -85,14 +85,14 @@ def load_batch(db: Database, batch: int, log: Log = MEETING_LOG) -> list[Event]:
 _READ_JSON = json.JSONDecoder().raw_decode
 
 
-def _data(text: str) -> dict[str, Any]:
+def _data(text: str | bytes) -> dict[str, Any]:
     """An event's data: `json.loads(text)`, in half the time for the text `json.dumps` wrote
     (`raw_decode` does not look for spaces around the value first), which matters as a long
-    meeting's log is thousands of these. Any other text is left to `json.loads` to read or
-    refuse, as before."""
+    meeting's log is thousands of these. Anything else (bytes too, as a file merged from
+    elsewhere might hold) is left to `json.loads` to read or refuse, as before."""
     try:
-        data, end = _READ_JSON(text)
-    except ValueError:
+        data, end = _READ_JSON(text)  # type: ignore[arg-type]  # bytes: TypeError, below
+    except (ValueError, TypeError):
         end = -1
     if end != len(text):
         data = json.loads(text)

@@ -1,10 +1,14 @@
 """Events as data (session/events.py), the stopwatch, the frozen clock and ids."""
 
+import copy
 import json
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
+from session.changes import CHANGE_EVENT_TYPES
 from session.clock import FrozenClock, system_clock
 from session.events import (
     EVENT_TYPES,
@@ -46,6 +50,7 @@ from session.events import (
     to_data,
 )
 from session.ids import new_id, short
+from session.plan_events import PLAN_EVENT_TYPES
 from session.stopwatch import Stopwatch
 
 T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
@@ -170,7 +175,43 @@ def test_ids_are_unique_hex_and_shorten_to_eight() -> None:
     assert short(some) == some[:8]
 
 
-def test_from_data_leaves_the_data_it_reads_as_it_was() -> None:
-    data = {"item_id": "i1", "record_ids": ["n1"], "added_later": 1}
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"item_id": "i1", "record_ids": ["n1"]},
+        {"item_id": "i1", "record_ids": ["n1"], "added_later": 1},
+    ],
+)
+def test_from_data_leaves_the_data_it_reads_as_it_was(data: dict[str, Any]) -> None:
+    given = copy.deepcopy(data)
     assert from_data("read_back_agreed", data) == ReadBackAgreed("i1", ("n1",))
-    assert data == {"item_id": "i1", "record_ids": ["n1"], "added_later": 1}
+    assert data == given
+
+
+SAMPLES: dict[object, object] = {
+    str: "text",
+    int: 3,
+    bool: True,
+    str | None: "text",
+    int | None: 3,
+    tuple[str, ...]: ("one", "two"),
+    dict[str, str]: {"step-free": "yes"},
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "types"),
+    [
+        (kind, types)
+        for types in (EVENT_TYPES, PLAN_EVENT_TYPES, CHANGE_EVENT_TYPES)
+        for kind in types
+    ],
+)
+def test_every_kind_of_every_log_round_trips_through_json(
+    kind: str, types: dict[str, type[Event]]
+) -> None:
+    """Lists come back as the event's tuples, whatever kind and whichever log."""
+    cls = types[kind]
+    event = cls(**{f.name: SAMPLES[f.type] for f in fields(cls)})
+    data = json.loads(json.dumps(to_data(event), ensure_ascii=False))
+    assert from_data(kind, data, types) == event

@@ -132,10 +132,11 @@ def test_load_batch(db: Database) -> None:
     [
         ('{"member_id": "ann"}', HandRaised("ann")),
         (' {"member_id": "ann"}\n', HandRaised("ann")),  # spaces around it, as JSON allows
+        (b'{"member_id": "ann"}', HandRaised("ann")),  # bytes, from a file merged in
     ],
 )
 def test_an_event_reads_from_any_json_its_data_is_in(
-    db: Database, data: str, expected: Event
+    db: Database, data: str | bytes, expected: Event
 ) -> None:
     meeting_id = make_meeting(db)
     commit(db, meeting_id, [expected], T0)
