@@ -7,6 +7,7 @@ refused with `ValueError`."""
 import dataclasses
 import hashlib
 import json
+import operator
 import types
 import typing
 import uuid
@@ -98,8 +99,17 @@ def _encoder(hint: Any) -> Encoder:
             return lambda v: [each(x) for x in v]
         return lambda v: [c(x) for c, x in zip(coders, v, strict=True)]
     if dataclasses.is_dataclass(hint):
-        named = [(name, _encoder(h)) for name, h in _field_hints(hint)]  # type: ignore[arg-type]
-        return lambda v: [c(getattr(v, name)) for name, c in named]
+        hints = _field_hints(hint)  # type: ignore[arg-type]
+        get, one = operator.attrgetter(*(name for name, _ in hints)), len(hints) == 1
+        changed = [(i, _encoder(h)) for i, (_, h) in enumerate(hints) if _as_is(h) is None]
+
+        def fields(v: Any) -> list[Any]:
+            values = [get(v)] if one else list(get(v))
+            for i, encode in changed:
+                values[i] = encode(values[i])
+            return values
+
+        return fields
     raise TypeError(f"no JSON form for {hint!r}")
 
 
@@ -129,14 +139,22 @@ def _decoder(hint: Any) -> Decoder:
         return lambda v: tuple([c(x) for c, x in zip(coders, _checked(v, list), strict=True)])
     if dataclasses.is_dataclass(hint):
         cls: type = hint  # type: ignore[assignment]
-        named = [(name, _decoder(h)) for name, h in _field_hints(cls)]
+        hints = _field_hints(cls)
+        names = [name for name, _ in hints]
+        checked = [(i, kinds) for i, (_, h) in enumerate(hints) if (kinds := _as_is(h))]
+        decoded = [(i, _decoder(h)) for i, (_, h) in enumerate(hints) if _as_is(h) is None]
 
         def build(v: Any) -> Any:
-            values = _checked(v, list)
-            if len(values) != len(named):
-                raise TypeError(f"{cls.__name__} has {len(named)} fields")
+            values = list(_checked(v, list))
+            if len(values) != len(names):
+                raise TypeError(f"{cls.__name__} has {len(names)} fields")
+            for i, kinds in checked:
+                if not isinstance(values[i], kinds):
+                    raise TypeError(f"{cls.__name__}.{names[i]}: expected {kinds}")
+            for i, decode in decoded:
+                values[i] = decode(values[i])
             new: Any = object.__new__(cls)  # the fold's classes: fields exactly their __dict__
-            vars(new).update((name, c(x)) for (name, c), x in zip(named, values, strict=True))
+            vars(new).update(zip(names, values, strict=True))
             return new
 
         return build
@@ -185,6 +203,19 @@ def _rewriter(hint: Any) -> Rewriter | None:
 
         return rewrite
     raise TypeError(f"no text rewriting for {hint!r}")
+
+
+@cache
+def _as_is(hint: Any) -> tuple[type, ...] | None:
+    """The types a field of type `hint` holds as JSON holds them (text, whole numbers, true or
+    false, nothing), which only need checking, not converting; None for any other field. A
+    state is thousands of small records, and a call per field was most of reading one."""
+    if hint in (str, int, bool, type(None)):
+        return (hint,)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        inner = _as_is(_not_none(typing.get_args(hint)))
+        return None if inner is None else (*inner, type(None))
+    return None
 
 
 def _checked(value: Any, kind: type | tuple[type, ...]) -> Any:

@@ -1,6 +1,7 @@
 """The kept copy of each meeting's folded state (store/folded.py): always the same as folding the
 log, whatever happened to the log since it was kept, and never trusted when someone else made it."""
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from sqlite_utils import Database
 
 from session import live
 from session.clock import FrozenClock
-from session.live import LiveState, fold
+from session.live import LiveState, Note, fold
 from session.setup import new_group, new_meeting, new_member
 from store import records
 from store.db import BUSY_TIMEOUT_MS, open_db, writing
@@ -135,6 +136,32 @@ def test_a_copy_from_another_version_or_damaged_is_ignored(
                 [text, fingerprint],
             )
         assert folded(db, running.meeting_id) == truth
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "readable"),
+    [
+        ("text", 5, False),
+        ("text", None, False),
+        ("item_id", None, True),  # a note on no item: allowed
+        ("item_id", 5, False),
+        ("at", 5, False),
+        ("at", "not a time", False),
+    ],
+)
+def test_a_kept_state_holding_a_wrong_type_is_refused(
+    tmp_path: Path, clock: FrozenClock, field: str, value: object, readable: bool
+) -> None:
+    """A kept note whose fields are not what a note holds is never read back as one."""
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    state = json.loads(encode(folded(db, running.meeting_id)))
+    notes = [f.name for f in dataclasses.fields(LiveState)].index("notes")
+    state[notes][0][[f.name for f in dataclasses.fields(Note)].index(field)] = value
+    if readable:
+        assert getattr(decode(json.dumps(state)).notes[0], field) == value
+    else:
+        with pytest.raises(ValueError):
+            decode(json.dumps(state))
 
 
 def test_merging_never_copies_another_files_copy(tmp_path: Path, clock: FrozenClock) -> None:
