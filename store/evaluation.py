@@ -16,7 +16,7 @@ from session.power import ActionStatus, MeetingRecord
 from session.pseudonyms import Names
 from store.changes import record_change
 from store.db import writing
-from store.folded import folded
+from store.folded import folded, reading_many_meetings
 from store.outcomes import outcomes_of, reviews_of
 from store.records import get_group, get_meeting, meetings, members_of
 
@@ -44,7 +44,8 @@ def group_records(
     db: Database, group_id: str, clock: Clock, anonymise: bool = False
 ) -> list[MeetingRecord]:
     """Every meeting of the group that has started, earliest first."""
-    records = [meeting_record(db, m.id, clock, anonymise) for m in meetings(db, group_id)]
+    with reading_many_meetings():
+        records = [meeting_record(db, m.id, clock, anonymise) for m in meetings(db, group_id)]
     return [r for r in records if r.state.started_at is not None]
 
 

@@ -2,6 +2,7 @@
 log, whatever happened to the log since it was kept, and never trusted when someone else made it."""
 
 import dataclasses
+import gc
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from session.live import LiveState, Note, fold
 from session.setup import new_group, new_meeting, new_member
 from store import records
 from store.db import BUSY_TIMEOUT_MS, open_db, writing
-from store.folded import TABLE, folded
+from store.folded import TABLE, folded, reading_many_meetings
 from store.forget import forget
 from store.live import LiveMeeting
 from store.log import load
@@ -244,3 +245,20 @@ async def test_closing_the_app_keeps_the_state_of_the_meeting_on_screen(
     (last_seq,) = db.execute("SELECT MAX(seq) FROM events WHERE meeting_id = ?", [meeting_id])
     assert kept(db) == [(meeting_id, last_seq[0])]
     assert folded(db, meeting_id) == from_log(db, meeting_id)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_reading_many_meetings_leaves_garbage_collection_as_it_found_it(
+    collecting: bool,
+) -> None:
+    """Collection is paused while many meetings are read (the app's evaluation screen reads
+    them in a worker thread): never left off afterwards, even when reading fails."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        with pytest.raises(RuntimeError), reading_many_meetings():
+            assert not gc.isenabled()
+            raise RuntimeError("the file went away")
+        assert gc.isenabled() == collecting
+    finally:
+        gc.enable() if was else gc.disable()
