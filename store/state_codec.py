@@ -32,7 +32,7 @@ def decode(text: str) -> LiveState:
     """The state `text` holds."""
     try:
         decoded: LiveState = _decoder(LiveState)(json.loads(text))
-    except (TypeError, KeyError, IndexError, AttributeError) as error:
+    except (TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
         raise ValueError(f"not a folded state: {error}") from None
     return decoded
 
@@ -100,11 +100,11 @@ def _encoder(hint: Any) -> Encoder:
         return lambda v: [c(x) for c, x in zip(coders, v, strict=True)]
     if dataclasses.is_dataclass(hint):
         hints = _field_hints(hint)  # type: ignore[arg-type]
-        get, one = operator.attrgetter(*(name for name, _ in hints)), len(hints) == 1
+        values_of = _values_getter([name for name, _ in hints])
         changed = [(i, _encoder(h)) for i, (_, h) in enumerate(hints) if _as_is(h) is None]
 
         def fields(v: Any) -> list[Any]:
-            values = [get(v)] if one else list(get(v))
+            values = values_of(v)
             for i, encode in changed:
                 values[i] = encode(values[i])
             return values
@@ -203,6 +203,15 @@ def _rewriter(hint: Any) -> Rewriter | None:
 
         return rewrite
     raise TypeError(f"no text rewriting for {hint!r}")
+
+
+def _values_getter(names: list[str]) -> Callable[[Any], list[Any]]:
+    """A record's field values, in order: `attrgetter` reads them all in one call, though it
+    gives a bare value for one name and takes no call without any."""
+    if len(names) < 2:
+        return lambda v: [getattr(v, name) for name in names]
+    get = operator.attrgetter(*names)
+    return lambda v: list(get(v))
 
 
 @cache

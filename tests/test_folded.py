@@ -14,7 +14,7 @@ from session import live
 from session.clock import FrozenClock
 from session.live import LiveState, Note, fold
 from session.setup import new_group, new_meeting, new_member
-from store import records
+from store import records, state_codec
 from store.db import BUSY_TIMEOUT_MS, open_db, writing
 from store.folded import TABLE, folded, reading_many_meetings
 from store.forget import forget
@@ -163,6 +163,38 @@ def test_a_kept_state_holding_a_wrong_type_is_refused(
     else:
         with pytest.raises(ValueError):
             decode(json.dumps(state))
+
+
+def test_a_kept_whole_number_of_seconds_reads_back_as_seconds(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    """The speaker's clock banks seconds as a float: a whole number read back is one too,
+    and one too large for a float is refused, not a crash."""
+    db, running, _ = a_meeting(tmp_path / "c.db", clock)
+    state = json.loads(encode(folded(db, running.meeting_id)))
+    clock_at = [f.name for f in dataclasses.fields(LiveState)].index("turn_clock")
+    state[clock_at][0] = 5
+    banked = decode(json.dumps(state)).turn_clock.banked
+    assert (banked, type(banked)) == (5.0, float)
+    state[clock_at][0] = 10**400
+    with pytest.raises(ValueError):
+        decode(json.dumps(state))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Nothing:
+    pass
+
+
+@dataclasses.dataclass(frozen=True)
+class _One:
+    at: datetime
+
+
+@pytest.mark.parametrize("record", [_Nothing(), _One(T0)])
+def test_records_of_no_field_or_one_field_are_kept_and_read_back(record: object) -> None:
+    encoded = state_codec._encoder(type(record))(record)
+    assert state_codec._decoder(type(record))(json.loads(json.dumps(encoded))) == record
 
 
 def test_merging_never_copies_another_files_copy(tmp_path: Path, clock: FrozenClock) -> None:
