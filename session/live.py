@@ -329,13 +329,13 @@ def fold(meeting_id: str, log: list[Recorded]) -> LiveState:
 def apply(state: LiveState, recorded: Recorded) -> LiveState:
     """The state after one more event. An `Undone` needs the whole log: see `fold`."""
     changed = _applied(state, recorded.event, recorded.at)
-    tracking = {"last_seq": recorded.seq, **_undo_tracking(state, recorded)}
-    if changed is state:
-        return evolve(state, **tracking)
-    # A state just made for this event, held by nobody else yet: one copy per event, not two
-    # (folding a three-hour meeting copies the state thousands of times).
-    vars(changed).update(tracking)
-    return changed
+    # A state just made for this event, held by nobody else yet, is finished in place: one
+    # copy per event, not two (folding a three-hour meeting copies the state thousands of times).
+    new = evolve(state) if changed is state else changed
+    fields = vars(new)
+    fields["last_seq"] = recorded.seq
+    fields["undoable"], fields["undo_floor"] = _undo_tracking(state, recorded)
+    return new
 
 
 def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
@@ -480,16 +480,16 @@ def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
     raise AssertionError(f"unknown event {event!r}")
 
 
-def _undo_tracking(state: LiveState, recorded: Recorded) -> dict[str, Any]:
-    """Which batch (user action) undo takes back after this event. Only the latest is needed,
-    not a stack: once it is undone, the state is the one from before it (kept by
-    `store.live`, or the log folded without it), which names the action before. A stack copied
-    at every action made folding a long meeting quadratic."""
+def _undo_tracking(state: LiveState, recorded: Recorded) -> tuple[int, int]:
+    """`undoable` and `undo_floor` after this event: which batch (user action) undo takes back,
+    and the first it may. Only the latest is needed, not a stack: once it is undone, the state
+    is the one from before it (kept by `store.live`, or the log folded without it), which names
+    the action before. A stack copied at every action made folding a long meeting quadratic."""
     if isinstance(recorded.event, MeetingStarted):
-        return {"undoable": 0, "undo_floor": recorded.batch}
+        return 0, recorded.batch
     if isinstance(recorded.event, Undone) or recorded.batch <= state.undo_floor:
-        return {}
-    return {"undoable": recorded.batch}
+        return state.undoable, state.undo_floor
+    return recorded.batch, state.undo_floor
 
 
 def _moved(state: LiveState, event: ItemMoved, at: datetime) -> LiveState:
@@ -562,7 +562,7 @@ def _start_turn(state: LiveState, event: TurnStarted, at: datetime) -> LiveState
         "speaker": member,
         "speaker_since": at,
         "speaker_item": state.item_id,
-        "turn_clock": Stopwatch().start(at),
+        "turn_clock": Stopwatch(running_since=at),
         "turn_paused": False,
     }
     if event.interjection_id:
