@@ -4,6 +4,7 @@ someone who asked not to be named; or, anonymised, by a stable pseudonym.
 A pseudonym is worked out from the member's id alone, so the same person has the same pseudonym
 in every export, and in an organisation's merged database, without any key to keep secret."""
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -124,11 +125,31 @@ class _Where(list[int]):
 
 
 def _folded_where(text: str) -> tuple[str, _Where]:
-    """`text` folded a character at a time (the same as folding it whole), and `_Where`."""
-    parts = [folded(c) for c in text]
-    where = _Where([index for index, part in enumerate(parts) for _ in part])
+    """`text` folded (the same as folding it whole), and `_Where`. Plain ASCII folds a character
+    to a character and is folded a run at a time; any other character is folded on its own."""
+    parts = []
+    where = _Where()
+    for run in _ASCII_RUNS_OR_ONE.finditer(text):
+        start, end = run.span()
+        typed = run.group()
+        if typed.isascii():
+            parts.append(typed.lower())
+            where.extend(range(start, end))
+        else:
+            part = _folded_character(typed)
+            parts.append(part)
+            where.extend([start] * len(part))
     where.append(len(text))
     return "".join(parts), where
+
+
+_ASCII_RUNS_OR_ONE = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_character(character: str) -> str:
+    """`folded` for one character beyond ASCII: text holds few ("é", "—", "·"), again and again."""
+    return folded(character)
 
 
 # Letters that are not a letter with an accent, so NFKD keeps them, but that people type as one

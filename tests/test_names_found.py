@@ -4,6 +4,9 @@ forgetting hold for "İbrahim" and "Groß" as for "Ann"."""
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from session.pseudonyms import UNNAMED, folded, pseudonym, scrubber
 from session.setup import new_group, new_member
 from tests.cli_runner import coproduce, saved
@@ -78,6 +81,18 @@ def test_a_name_is_never_found_in_part_of_a_typed_character() -> None:
     cathy = new_member(new_group("Forum"), "Cathy Ng", "other")
 
     assert scrubber([cathy])("z \u2100athy") == "z \u2100athy"
+
+
+@given(st.text(), st.text())
+def test_a_name_among_any_other_text_is_replaced_where_it_stands(before: str, after: str) -> None:
+    """Whatever is typed around it (accents, capitals, letters that fold into two), the name
+    is replaced where it is, and the text either side is what it would be on its own."""
+    chloe = new_member(new_group("Forum"), "Chloé", "lived experience")
+    scrub = scrubber([chloe], label=lambda _: "[someone]")
+
+    said = scrub(f"{before} CHLOÉ {after}")
+
+    assert said == f"{scrub(before)} [someone] {scrub(after)}"
 
 
 def test_the_data_export_hides_a_name_typed_in_capitals_with_a_dotted_i(tmp_path: Path) -> None:
