@@ -332,9 +332,9 @@ def apply(state: LiveState, recorded: Recorded) -> LiveState:
     # A state just made for this event, held by nobody else yet, is finished in place: one
     # copy per event, not two (folding a three-hour meeting copies the state thousands of times).
     new = evolve(state) if changed is state else changed
-    fields = vars(new)
-    fields["last_seq"] = recorded.seq
-    fields["undoable"], fields["undo_floor"] = _undo_tracking(state, recorded)
+    values = vars(new)
+    values["last_seq"] = recorded.seq
+    values["undoable"], values["undo_floor"] = _undo_tracking(state, recorded)
     return new
 
 
@@ -482,9 +482,10 @@ def _applied(state: LiveState, event: Event, at: datetime) -> LiveState:
 
 def _undo_tracking(state: LiveState, recorded: Recorded) -> tuple[int, int]:
     """`undoable` and `undo_floor` after this event: which batch (user action) undo takes back,
-    and the first it may. Only the latest is needed, not a stack: once it is undone, the state
-    is the one from before it (kept by `store.live`, or the log folded without it), which names
-    the action before. A stack copied at every action made folding a long meeting quadratic."""
+    and the latest it may never take back (the meeting's start). Only the latest is needed, not
+    a stack: once it is undone, the state is the one from before it (kept by `store.live`, or
+    the log folded without it), which names the action before. A stack copied at every action
+    made folding a long meeting quadratic."""
     if isinstance(recorded.event, MeetingStarted):
         return 0, recorded.batch
     if isinstance(recorded.event, Undone) or recorded.batch <= state.undo_floor:

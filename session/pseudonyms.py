@@ -124,16 +124,19 @@ class _Where(list[int]):
         return position == 0 or self[position - 1] != self[position]
 
 
+_ASCII_RUNS_OR_ONE = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
+
+
 def _folded_where(text: str) -> tuple[str, _Where]:
     """`text` folded (the same as folding it whole), and `_Where`. Plain ASCII folds a character
     to a character and is folded a run at a time; any other character is folded on its own."""
-    parts = []
+    parts: list[str] = []
     where = _Where()
     for run in _ASCII_RUNS_OR_ONE.finditer(text):
         start, end = run.span()
         typed = run.group()
         if typed.isascii():
-            parts.append(typed.lower())
+            parts.append(folded(typed))
             where.extend(range(start, end))
         else:
             part = _folded_character(typed)
@@ -141,9 +144,6 @@ def _folded_where(text: str) -> tuple[str, _Where]:
             where.extend([start] * len(part))
     where.append(len(text))
     return "".join(parts), where
-
-
-_ASCII_RUNS_OR_ONE = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 
 
 @functools.lru_cache(maxsize=4096)

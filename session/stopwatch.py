@@ -19,7 +19,7 @@ class Stopwatch:
         return self.banked + max(0.0, (now - self.running_since).total_seconds())
 
     def start(self, at: datetime) -> "Stopwatch":
-        return self if self.running else Stopwatch(self.banked, at)
+        return self if self.running else Stopwatch(banked=self.banked, running_since=at)
 
     def stop(self, at: datetime) -> "Stopwatch":
         return Stopwatch(banked=self.elapsed(at), running_since=None)
