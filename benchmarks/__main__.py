@@ -109,12 +109,12 @@ def _startup(archive: Archive, runs: int) -> list[Row]:
     return [
         ("start-up, bare Textual app (baseline)", f"{bare * 1000:.0f} ms", ""),
         ("start-up, live screen on the largest meeting", f"{ours * 1000:.0f} ms", ""),
-        ("start-up ratio", f"{ours / bare:.2f}x", "≤ 1.5x"),
         (
-            "of which coproduce's modules loaded, before any app starts",
-            f"{modules * 1000:.0f} ms, {modules / bare:.2f}x",
+            "  the same, until its modules are loaded (no file, no app yet)",
+            f"{modules * 1000:.0f} ms, {modules / bare:.2f}x bare",
             "",
         ),
+        ("start-up ratio", f"{ours / bare:.2f}x", "≤ 1.5x"),
     ]
 
 
