@@ -1,7 +1,10 @@
 """The live screen driven end to end, as a facilitator would, against a real database file."""
 
+import re
+from datetime import date
 from pathlib import Path
 
+from session import live
 from session.live import MINUTE_TAKER
 from store.db import open_db
 from store.live import LiveMeeting
@@ -15,6 +18,7 @@ from tests.live_driver import (
     select,
     shown,
 )
+from tui.screens.live import LiveScreen
 
 SIZE = (80, 24)
 
@@ -126,6 +130,34 @@ async def test_a_whole_meeting_is_saved_as_it_happens_and_resumes_after_a_restar
         assert shown(pilot, "#minute-taker") == "✎ Minutes: Joan Whitfield"
         assert "ITEM 1 OF 4" in shown(pilot, "#item-position")
         assert "Draft the letter" in shown(pilot, "#decisions")
+
+
+async def test_the_record_panel_shows_the_latest_decisions_then_the_latest_actions(
+    tmp_path: Path,
+) -> None:
+    app = demo_app(tmp_path / "meeting.db", frozen_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LiveScreen)
+        owner = member_id(pilot, "David Hughes")
+
+        def record(decisions: range, actions: range) -> None:
+            for n in decisions:
+                screen.meeting.do(lambda s, n=n: live.record_decision(s, f"D{n}", "consensus"))
+            for n in actions:
+                screen.meeting.do(
+                    lambda s, n=n: live.record_action(s, f"A{n}", owner, date(2026, 12, 10))
+                )
+            screen.show_state()
+
+        def records_shown() -> list[str]:
+            return re.findall(r": ([AD]\d+)", shown(pilot, "#decisions"))
+
+        record(range(1, 11), range(1, 4))
+        assert records_shown() == ["D6", "D7", "D8", "D9", "D10", "A1", "A2", "A3"]
+
+        record(range(0), range(4, 11))
+        assert records_shown() == [f"A{n}" for n in range(3, 11)]
 
 
 async def test_an_item_over_its_time_says_so_in_words_and_in_the_clocks_colour(

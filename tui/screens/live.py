@@ -347,14 +347,17 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
         )
 
     def notes_text(self, state: LiveState) -> Text:
-        notes = [n for n in state.notes if n.item_id == state.item_id][-SHOWN_NOTES:]
+        item_id = state.item_id
+        notes = [n for n in state.notes if n.item_id == item_id][-SHOWN_NOTES:]
         if not notes:
             return Text("No notes on this item yet — press w to write one", style="italic")
         return literal("\n".join(note_line(state, n, self.person) for n in notes))
 
     def decisions_text(self, state: LiveState) -> Text:
-        lines = [decision_line(state, d) for d in state.decisions]
-        lines += [action_line(a, self.person) for a in state.actions]
+        """The latest decisions and actions, actions last: only the lines shown are made (a
+        long meeting has dozens of each, and this runs at every key)."""
+        lines = [decision_line(state, d) for d in state.decisions[-SHOWN_RECORDS:]]
+        lines += [action_line(a, self.person) for a in state.actions[-SHOWN_RECORDS:]]
         if not lines:
             return Text("None yet — press d for a decision, a for an action", style="italic")
         return literal("\n".join(lines[-SHOWN_RECORDS:]))
