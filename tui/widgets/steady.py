@@ -1,5 +1,9 @@
 from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual.content import Content
+from textual.geometry import Size
 from textual.visual import VisualType
 from textual.widgets import Static
 
@@ -31,6 +35,14 @@ class Steady(Static):
         if self._space_needed() != before:
             self.refresh(layout=True)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Text whose every line fits the width takes a line each: known without wrapping it,
+        which for a panel of a dozen notes was most of showing them after a key."""
+        lines = lines_if_all_fit(self.content, width - 2 * self.styles.line_pad)
+        if lines is not None:
+            return lines
+        return super().get_content_height(container, viewport, width)
+
     def _space_needed(self) -> tuple[int, int]:
         """The lines the text takes at the width it has, and its width where the width follows
         the text (`width: auto`); a fixed height or width does not depend on the text."""
@@ -45,3 +57,12 @@ class Steady(Static):
         )
         width = self.get_content_width(container, viewport) if auto_width else 0
         return height, width
+
+
+def lines_if_all_fit(shown: object, room: int) -> int | None:
+    """How many lines `shown` takes when it is text and every line of it fits in `room` cells
+    (a line each); None when only wrapping it can tell (or it is not text)."""
+    if not isinstance(shown, Text | Content) or room <= 0 or "\t" in shown.plain:
+        return None
+    lines = shown.plain.split("\n")
+    return len(lines) if all(cell_len(line) <= room for line in lines) else None
