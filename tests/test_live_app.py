@@ -18,6 +18,7 @@ from tests.live_driver import (
     select,
     shown,
 )
+from tests.screen_text import screen_lines
 from tui.screens.live import LiveScreen
 
 SIZE = (80, 24)
@@ -158,6 +159,25 @@ async def test_the_record_panel_shows_the_latest_decisions_then_the_latest_actio
 
         record(range(0), range(4, 11))
         assert records_shown() == [f"A{n}" for n in range(3, 11)]
+
+
+async def test_on_a_small_screen_the_newest_notes_and_records_are_the_ones_shown(
+    tmp_path: Path,
+) -> None:
+    app = demo_app(tmp_path / "meeting.db", frozen_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LiveScreen)
+        await press_then_choose(pilot, "m", "Tom Gallagher")
+        for n in range(1, 13):
+            screen.meeting.do(lambda s, n=n: live.write_note(s, f"Note {n:02}"))
+            screen.meeting.do(lambda s, n=n: live.record_decision(s, f"Step {n:02}", "consensus"))
+        screen.show_state()
+        await pilot.pause()
+
+        drawn = "\n".join(screen_lines(screen))
+        assert "Note 12" in drawn and "Step 12" in drawn
+        assert "Note 05" not in drawn and "Step 05" not in drawn  # the oldest shown go first
 
 
 async def test_an_item_over_its_time_says_so_in_words_and_in_the_clocks_colour(

@@ -246,9 +246,11 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
                 yield Steady(id="minute-taker")
                 yield Steady(id="easy-read")
                 yield Static("LATEST NOTES", classes="heading")
-                yield Steady(id="notes")
+                with Vertical(id="notes-box", classes="latest"):
+                    yield Steady(id="notes")
                 yield Static("DECISIONS AND ACTIONS", classes="heading")
-                yield Steady(id="decisions")
+                with Vertical(id="decisions-box", classes="latest"):
+                    yield Steady(id="decisions")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -257,6 +259,10 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             present = [m.id for m in self.members]
             self.meeting.do(lambda s: live.start_meeting(s, present))
         self.show_state()
+        for latest in self.query(".latest"):
+            # Where there is not room for them all, the newest are shown. After the first frame:
+            # anchoring scrolls at once, which before it cost start-up about 10 ms.
+            self.call_after_refresh(latest.anchor)
         self.set_interval(1, self.show_clocks)
         self.follow_other_devices()
         self.call_after_refresh(keep_loaded_out_of_full_collections)
