@@ -58,10 +58,15 @@ async def advance(pilot: Pilot[Any], seconds: float) -> None:
     app = pilot.app
     assert isinstance(app, CoproduceApp) and isinstance(app.clock, FrozenClock)
     app.clock.advance(seconds)
-    screen = app.screen
-    assert isinstance(screen, LiveScreen)
-    screen.show_clocks()
+    live_screen(pilot).show_clocks()
     await pilot.pause()
+
+
+def live_screen(pilot: Pilot[Any]) -> LiveScreen:
+    """The live screen the pilot is on."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LiveScreen)
+    return screen
 
 
 async def fill(pilot: Pilot[None], selector: str, text: str) -> None:

@@ -13,13 +13,13 @@ from tests.live_driver import (
     demo_app,
     fill,
     frozen_clock,
+    live_screen,
     member_id,
     press_then_choose,
     select,
     shown,
 )
 from tests.screen_text import screen_lines
-from tui.screens.live import LiveScreen
 
 SIZE = (80, 24)
 
@@ -138,8 +138,7 @@ async def test_the_record_panel_shows_the_latest_decisions_then_the_latest_actio
 ) -> None:
     app = demo_app(tmp_path / "meeting.db", frozen_clock())
     async with app.run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, LiveScreen)
+        screen = live_screen(pilot)
         owner = member_id(pilot, "David Hughes")
 
         def record(decisions: range, actions: range) -> None:
@@ -166,8 +165,7 @@ async def test_on_a_small_screen_the_newest_notes_and_records_are_the_ones_shown
 ) -> None:
     app = demo_app(tmp_path / "meeting.db", frozen_clock())
     async with app.run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, LiveScreen)
+        screen = live_screen(pilot)
         await press_then_choose(pilot, "m", "Tom Gallagher")
         for n in range(1, 13):
             screen.meeting.do(lambda s, n=n: live.write_note(s, f"Note {n:02}"))
