@@ -36,8 +36,8 @@ class Steady(Static):
             self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """Text whose every line fits the width takes a line each: known without wrapping it,
-        which for a panel of a dozen notes was most of showing them after a key."""
+        """Text whose every line fits the width takes a line each: known without wrapping it
+        (wrapping a dozen notes to learn their height was most of updating their panel)."""
         lines = lines_if_all_fit(self.content, width - 2 * self.styles.line_pad)
         if lines is not None:
             return lines
