@@ -1,7 +1,7 @@
 """Steady, the text widget every panel of the live screen is made of: how much room its text
 needs, worked out without wrapping it when every line fits."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -12,6 +12,7 @@ from tui.widgets.steady import Steady, lines_if_all_fit
 TYPED = st.text(st.sampled_from([*"ab cd\n\n-", "é", "中", "😀", "\u0301", "\u200b"]))
 
 
+@settings(deadline=None)
 @given(TYPED, st.integers(1, 30))
 def test_text_whose_lines_all_fit_takes_as_many_lines_as_textual_lays_out(
     text: str, width: int
