@@ -10,13 +10,14 @@ from session.changes import ActionUpdated, CheckoutQuestionsSet
 from session.checkout import DEFAULT_QUESTIONS
 from session.clock import Clock
 from session.ids import new_id
+from session.live import LiveState
 from session.measures import measure
 from session.outcomes import Outcome, Review
 from session.power import ActionStatus, MeetingRecord
 from session.pseudonyms import Names
 from store.changes import record_change
 from store.db import writing
-from store.folded import folded, reading_many_meetings
+from store.folded import folded, folded_many, reading_many_meetings
 from store.outcomes import outcomes_of, reviews_of
 from store.records import get_group, get_meeting, meetings, members_of
 
@@ -30,10 +31,15 @@ def action_statuses(db: Database) -> dict[str, ActionStatus]:
 def meeting_record(
     db: Database, meeting_id: str, clock: Clock, anonymise: bool = False
 ) -> MeetingRecord:
+    return _record(db, meeting_id, folded(db, meeting_id), clock, anonymise)
+
+
+def _record(
+    db: Database, meeting_id: str, state: LiveState, clock: Clock, anonymise: bool
+) -> MeetingRecord:
     meeting = get_meeting(db, meeting_id)
     group = get_group(db, meeting.group_id)
     members = members_of(db, group.id)
-    state = folded(db, meeting_id)
     statuses = action_statuses(db)
     done = {action_id for action_id, s in statuses.items() if s.status == "done"}
     measures = measure(state, members, clock(), group.perspectives, done)
@@ -45,7 +51,9 @@ def group_records(
 ) -> list[MeetingRecord]:
     """Every meeting of the group that has started, earliest first."""
     with reading_many_meetings():
-        records = [meeting_record(db, m.id, clock, anonymise) for m in meetings(db, group_id)]
+        ids = [m.id for m in meetings(db, group_id)]
+        states = folded_many(db, ids)
+        records = [_record(db, m, states[m], clock, anonymise) for m in ids]
     return [r for r in records if r.state.started_at is not None]
 
 

@@ -4,6 +4,7 @@ log, whatever happened to the log since it was kept, and never trusted when some
 import dataclasses
 import gc
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from session import live
 from session.clock import FrozenClock
 from session.live import LiveState, Note, fold
 from session.setup import new_group, new_meeting, new_member
+from store import folded as folding
 from store import records, state_codec
 from store.db import BUSY_TIMEOUT_MS, open_db, writing
-from store.folded import TABLE, folded, reading_many_meetings
+from store.folded import TABLE, folded, folded_many, reading_many_meetings
 from store.forget import forget
+from store.forked import Forked
 from store.live import LiveMeeting
 from store.log import load
 from store.merge import merge_file
@@ -277,6 +280,68 @@ async def test_closing_the_app_keeps_the_state_of_the_meeting_on_screen(
     (last_seq,) = db.execute("SELECT MAX(seq) FROM events WHERE meeting_id = ?", [meeting_id])
     assert kept(db) == [(meeting_id, last_seq[0])]
     assert folded(db, meeting_id) == from_log(db, meeting_id)
+
+
+def several_meetings(path: Path, clock: FrozenClock, count: int) -> tuple[Database, list[str]]:
+    meeting_ids = [a_meeting(path, clock)[1].meeting_id for _ in range(count)]
+    return open_db(path), meeting_ids
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The meetings given to each child process, with forking allowed whatever the machine."""
+    given: list[set[str]] = []
+
+    class Counted(Forked[object]):
+        def __init__(self, work: Callable[[], object]) -> None:
+            given.append(set(work.args[1]))  # type: ignore[attr-defined]  # partial(_, path, ids)
+            super().__init__(work)
+
+    monkeypatch.setattr(folding, "can_fork", lambda: True)
+    monkeypatch.setattr(folding, "Forked", Counted)
+    return given
+
+
+def test_many_meetings_with_nothing_kept_are_folded_in_two_processes(
+    tmp_path: Path, clock: FrozenClock, forks: list[set[str]]
+) -> None:
+    """After an upgrade nothing kept is trusted: a child process folds some of the meetings
+    meanwhile. Every state is still the one its log gives, and every one is kept."""
+    db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 5)
+    states = folded_many(db, meeting_ids)
+    assert len(forks) == 1 and 0 < len(forks[0]) < len(meeting_ids)
+    assert list(states) == meeting_ids
+    assert states == {m: from_log(db, m) for m in meeting_ids}
+    assert sorted(kept(db)) == sorted((m, states[m].last_seq) for m in meeting_ids)
+    assert folded_many(db, meeting_ids) == states
+    assert len(forks) == 1  # all kept now: nothing left to fold
+
+
+def test_a_kept_state_is_read_while_the_child_folds_the_rest(
+    tmp_path: Path, clock: FrozenClock, forks: list[set[str]]
+) -> None:
+    db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 4)
+    folded(db, meeting_ids[0])
+    LiveMeeting(db, meeting_ids[0], clock).do(lambda s: live.write_note(s, "Since it was kept"))
+    states = folded_many(db, meeting_ids)
+    assert meeting_ids[0] not in forks[0]
+    assert states[meeting_ids[0]].notes[-1].text == "Since it was kept"
+    assert states == {m: from_log(db, m) for m in meeting_ids}
+
+
+def test_when_the_child_fails_its_meetings_are_folded_here(
+    tmp_path: Path, clock: FrozenClock, forks: list[set[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 3)
+
+    def no_connection(path: Path) -> Database:
+        raise OSError("the child can't open the file")
+
+    monkeypatch.setattr(folding, "another_connection", no_connection)  # only the child's
+    states = folded_many(db, meeting_ids)
+    assert forks
+    assert states == {m: from_log(db, m) for m in meeting_ids}
+    assert sorted(kept(db)) == sorted((m, states[m].last_seq) for m in meeting_ids)
 
 
 @pytest.mark.parametrize("collecting", [True, False])
