@@ -15,6 +15,7 @@ from session.measures import measure
 from session.outcomes import Outcome, Review
 from session.power import ActionStatus, MeetingRecord
 from session.pseudonyms import Names
+from session.setup import Group, Meeting, Member
 from store.changes import record_change
 from store.db import writing
 from store.folded import folded, folded_many, reading_many_meetings
@@ -31,30 +32,42 @@ def action_statuses(db: Database) -> dict[str, ActionStatus]:
 def meeting_record(
     db: Database, meeting_id: str, clock: Clock, anonymise: bool = False
 ) -> MeetingRecord:
-    return _record(db, meeting_id, folded(db, meeting_id), clock, anonymise)
-
-
-def _record(
-    db: Database, meeting_id: str, state: LiveState, clock: Clock, anonymise: bool
-) -> MeetingRecord:
     meeting = get_meeting(db, meeting_id)
     group = get_group(db, meeting.group_id)
-    members = members_of(db, group.id)
-    statuses = action_statuses(db)
-    done = {action_id for action_id, s in statuses.items() if s.status == "done"}
-    measures = measure(state, members, clock(), group.perspectives, done)
-    return MeetingRecord(meeting, group, state, measures, Names.of(members, anonymise), statuses)
+    state = folded(db, meeting_id)
+    return _record(
+        meeting, group, members_of(db, group.id), state, action_statuses(db), clock, anonymise
+    )
 
 
 def group_records(
     db: Database, group_id: str, clock: Clock, anonymise: bool = False
 ) -> list[MeetingRecord]:
     """Every meeting of the group that has started, earliest first."""
+    group = get_group(db, group_id)
+    members = members_of(db, group_id)
+    statuses = action_statuses(db)
     with reading_many_meetings():
-        ids = [m.id for m in meetings(db, group_id)]
-        states = folded_many(db, ids)
-        records = [_record(db, m, states[m], clock, anonymise) for m in ids]
+        held = meetings(db, group_id)
+        states = folded_many(db, [m.id for m in held])
+        records = [
+            _record(m, group, members, states[m.id], statuses, clock, anonymise) for m in held
+        ]
     return [r for r in records if r.state.started_at is not None]
+
+
+def _record(
+    meeting: Meeting,
+    group: Group,
+    members: list[Member],
+    state: LiveState,
+    statuses: dict[str, ActionStatus],
+    clock: Clock,
+    anonymise: bool,
+) -> MeetingRecord:
+    done = {action_id for action_id, s in statuses.items() if s.status == "done"}
+    measures = measure(state, members, clock(), group.perspectives, done)
+    return MeetingRecord(meeting, group, state, measures, Names.of(members, anonymise), statuses)
 
 
 def save_action_update(
