@@ -32,23 +32,26 @@ def action_statuses(db: Database) -> dict[str, ActionStatus]:
 def meeting_record(
     db: Database, meeting_id: str, clock: Clock, anonymise: bool = False
 ) -> MeetingRecord:
+    """One meeting, folded and measured."""
     meeting = get_meeting(db, meeting_id)
     group = get_group(db, meeting.group_id)
+    members = members_of(db, group.id)
     state = folded(db, meeting_id)
-    return _record(
-        meeting, group, members_of(db, group.id), state, action_statuses(db), clock, anonymise
-    )
+    return _record(meeting, group, members, state, action_statuses(db), clock, anonymise)
 
 
 def group_records(
     db: Database, group_id: str, clock: Clock, anonymise: bool = False
 ) -> list[MeetingRecord]:
-    """Every meeting of the group that has started, earliest first."""
+    """Every meeting of the group that has started, earliest first. The group, its members and
+    what became of the actions are read once for them all."""
+    held = meetings(db, group_id)
+    if not held:
+        return []
     group = get_group(db, group_id)
     members = members_of(db, group_id)
     statuses = action_statuses(db)
     with reading_many_meetings():
-        held = meetings(db, group_id)
         states = folded_many(db, [m.id for m in held])
         records = [
             _record(m, group, members, states[m.id], statuses, clock, anonymise) for m in held

@@ -8,20 +8,18 @@ was saved. A log where something was undone since is folded again in full. Dropp
 rows changes nothing but speed."""
 
 import gc
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
-from pathlib import Path
 
 from sqlite_utils import Database
 
 from session.events import Undone
 from session.live import LiveState, apply, fold
-from store.db import BUSY_TIMEOUT_MS, another_connection, file_of, writing
+from store.db import BUSY_TIMEOUT_MS, writing
 from store.errors import StoreError
-from store.forked import Forked, can_fork
-from store.log import load
+from store.forked import can_fork, forked
+from store.log import Row, decoded, load, rows_of
 from store.state_codec import decode, encode, fingerprint
 
 TABLE = "folded_states"
@@ -47,23 +45,23 @@ def folded(db: Database, meeting_id: str) -> LiveState:
 
 
 def folded_many(db: Database, meeting_ids: Sequence[str]) -> dict[str, LiveState]:
-    """`folded` of each meeting. When no state is kept for several of them (after an upgrade,
-    every log is folded again) and `can_fork`, a child process folds about half of those
-    meanwhile, from its own connection, and sends each back as the text kept for it."""
+    """`folded` of each meeting. When several logs have no state kept (after an upgrade, every
+    one is folded again) and `can_fork`, a child process folds about half of their events'
+    worth meanwhile, from their rows read here first (it opens no connection: see
+    `store.forked`), and sends each state back as the text that is kept for it."""
     kept = _kept_ids(db)
-    unkept = [m for m in meeting_ids if m not in kept]
-    path = file_of(db)
-    if len(unkept) < 2 or path is None or db.conn.in_transaction or not can_fork():
+    sizes = _event_counts(db, [m for m in meeting_ids if m not in kept])
+    if len(sizes) < 2 or not can_fork():
         return {m: folded(db, m) for m in meeting_ids}
-    theirs = _child_share(db, unkept)
     version = _data_version(db)
-    with Forked(partial(_folded_texts, path, theirs)) as child:
-        made = {m: fold(m, load(db, m)) for m in unkept if m not in theirs}
+    logs = {m: rows_of(db, m) for m in _child_share(sizes)}
+    with forked(partial(_texts_of, logs)) as child:
+        made = {m: fold(m, load(db, m)) for m in sizes if m not in logs}
         texts = {m: encode(state) for m, state in made.items()}
-        states = {m: folded(db, m) for m in meeting_ids if m in kept}
+        states = {m: folded(db, m) for m in meeting_ids if m not in sizes}
         sent = child.result()
     if sent is None:  # the child failed: its share is folded here, meeting any real error here
-        sent = _folded_texts(db, theirs)
+        sent = _texts_of(logs)
     made |= {m: decode(text) for m, text in sent.items()}
     texts |= sent
     _keep(db, made.values(), version, texts)
@@ -77,35 +75,38 @@ def _kept_ids(db: Database) -> set[str]:
     return {meeting_id for (meeting_id,) in rows}
 
 
-def _child_share(db: Database, meeting_ids: list[str]) -> set[str]:
-    """The meetings given to the child to fold: about half of their events, each log, largest
+def _event_counts(db: Database, meeting_ids: list[str]) -> dict[str, int]:
+    """How many events each meeting's log holds, for those that hold any (a meeting not yet
+    started folds to nothing, and is never kept)."""
+    counts = {}
+    for meeting_id in meeting_ids:
+        (count,) = db.execute(
+            "SELECT COUNT(*) FROM events WHERE meeting_id = ?", [meeting_id]
+        ).fetchone()
+        if count:
+            counts[meeting_id] = count
+    return counts
+
+
+def _child_share(sizes: dict[str, int]) -> set[str]:
+    """The meetings given to the child to fold: about half of the events, each log, largest
     first, to whichever process has fewer so far. (Reading back what the child sends costs
     the parent about a tenth of folding it, but only after both are done: an even split
     finishes first.)"""
-    sizes = db.execute(
-        "SELECT meeting_id, COUNT(*) FROM events"
-        " WHERE meeting_id IN (SELECT value FROM json_each(?)) GROUP BY meeting_id",
-        [json.dumps(meeting_ids)],
-    ).fetchall()
-    counts = dict.fromkeys(meeting_ids, 0) | dict(sizes)
     theirs: set[str] = set()
     child = parent = 0
-    for meeting_id in sorted(meeting_ids, key=counts.__getitem__, reverse=True):
+    for meeting_id in sorted(sizes, key=sizes.__getitem__, reverse=True):
         if child < parent:
             theirs.add(meeting_id)
-            child += counts[meeting_id]
+            child += sizes[meeting_id]
         else:
-            parent += counts[meeting_id]
+            parent += sizes[meeting_id]
     return theirs
 
 
-def _folded_texts(db: Database | Path, meeting_ids: Iterable[str]) -> dict[str, str]:
-    """Each meeting folded from its log, as the text kept for it. In the child, `db` is the
-    file's path: it opens its own connection, and leaves it open as it ends without closing
-    anything (see `store.forked`)."""
-    if isinstance(db, Path):
-        db = another_connection(db)
-    return {m: encode(fold(m, load(db, m))) for m in meeting_ids}
+def _texts_of(logs: dict[str, list[Row]]) -> dict[str, str]:
+    """Each meeting folded from its log's rows, as the text kept for it."""
+    return {m: encode(fold(m, decoded(rows))) for m, rows in logs.items()}
 
 
 @contextmanager

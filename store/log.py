@@ -59,12 +59,25 @@ def append(
     return [Recorded(first + offset, first, at, event) for offset, event in enumerate(events)]
 
 
+Row = tuple[int, int, str, str, str | bytes]
+"""An event as the log table holds it: seq, batch, at, kind, data."""
+
+
 def load(db: Database, owner_id: str, after_seq: int = 0, log: Log = MEETING_LOG) -> list[Recorded]:
-    rows = db.execute(
+    return decoded(rows_of(db, owner_id, after_seq, log), log)
+
+
+def rows_of(db: Database, owner_id: str, after_seq: int = 0, log: Log = MEETING_LOG) -> list[Row]:
+    """`owner_id`'s log as the table holds it, undecoded: `decoded` makes the events."""
+    rows: list[Row] = db.execute(
         f"SELECT seq, batch, at, kind, data FROM [{log.table}]"
         f" WHERE {log.owner} = ? AND seq > ? ORDER BY seq",
         [owner_id, after_seq],
     ).fetchall()
+    return rows
+
+
+def decoded(rows: list[Row], log: Log = MEETING_LOG) -> list[Recorded]:
     return [
         Recorded(seq, batch, datetime.fromisoformat(at), from_data(kind, _data(data), log.types))
         for seq, batch, at, kind, data in rows

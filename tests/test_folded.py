@@ -4,7 +4,7 @@ log, whatever happened to the log since it was kept, and never trusted when some
 import dataclasses
 import gc
 import json
-from collections.abc import Callable
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from session import live
 from session.clock import FrozenClock
+from session.events import Recorded
 from session.live import LiveState, Note, fold
 from session.setup import new_group, new_meeting, new_member
 from store import folded as folding
@@ -20,9 +21,8 @@ from store import records, state_codec
 from store.db import BUSY_TIMEOUT_MS, open_db, writing
 from store.folded import TABLE, folded, folded_many, reading_many_meetings
 from store.forget import forget
-from store.forked import Forked
 from store.live import LiveMeeting
-from store.log import load
+from store.log import Row, decoded, load
 from store.merge import merge_file
 from store.records import find_member
 from store.state_codec import decode, encode
@@ -288,60 +288,104 @@ def several_meetings(path: Path, clock: FrozenClock, count: int) -> tuple[Databa
 
 
 @pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+def shares(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
     """The meetings given to each child process, with forking allowed whatever the machine."""
     given: list[set[str]] = []
 
-    class Counted(Forked[object]):
-        def __init__(self, work: Callable[[], object]) -> None:
-            given.append(set(work.args[1]))  # type: ignore[attr-defined]  # partial(_, path, ids)
-            super().__init__(work)
+    choose = folding._child_share
+
+    def share(sizes: dict[str, int]) -> set[str]:
+        given.append(choose(sizes))
+        return given[-1]
 
     monkeypatch.setattr(folding, "can_fork", lambda: True)
-    monkeypatch.setattr(folding, "Forked", Counted)
+    monkeypatch.setattr(folding, "_child_share", share)
     return given
 
 
+@pytest.fixture
+def folded_here(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The meetings of a child's share that this process had to fold itself (the child's
+    own calls happen in its own copy of this list)."""
+    calls: list[set[str]] = []
+
+    fold_texts = folding._texts_of
+
+    def texts_of(logs: dict[str, list[Row]]) -> dict[str, str]:
+        calls.append(set(logs))
+        return fold_texts(logs)
+
+    monkeypatch.setattr(folding, "_texts_of", texts_of)
+    return calls
+
+
 def test_many_meetings_with_nothing_kept_are_folded_in_two_processes(
-    tmp_path: Path, clock: FrozenClock, forks: list[set[str]]
+    tmp_path: Path, clock: FrozenClock, shares: list[set[str]], folded_here: list[set[str]]
 ) -> None:
     """After an upgrade nothing kept is trusted: a child process folds some of the meetings
     meanwhile. Every state is still the one its log gives, and every one is kept."""
     db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 5)
     states = folded_many(db, meeting_ids)
-    assert len(forks) == 1 and 0 < len(forks[0]) < len(meeting_ids)
+    assert len(shares) == 1 and 0 < len(shares[0]) < len(meeting_ids)
+    assert folded_here == []  # the child's answer came back
     assert list(states) == meeting_ids
     assert states == {m: from_log(db, m) for m in meeting_ids}
     assert sorted(kept(db)) == sorted((m, states[m].last_seq) for m in meeting_ids)
     assert folded_many(db, meeting_ids) == states
-    assert len(forks) == 1  # all kept now: nothing left to fold
+    assert len(shares) == 1  # all kept now: nothing left to fold
 
 
 def test_a_kept_state_is_read_while_the_child_folds_the_rest(
-    tmp_path: Path, clock: FrozenClock, forks: list[set[str]]
+    tmp_path: Path, clock: FrozenClock, shares: list[set[str]]
 ) -> None:
     db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 4)
     folded(db, meeting_ids[0])
     LiveMeeting(db, meeting_ids[0], clock).do(lambda s: live.write_note(s, "Since it was kept"))
     states = folded_many(db, meeting_ids)
-    assert meeting_ids[0] not in forks[0]
+    assert shares and meeting_ids[0] not in shares[0]
     assert states[meeting_ids[0]].notes[-1].text == "Since it was kept"
     assert states == {m: from_log(db, m) for m in meeting_ids}
 
 
 def test_when_the_child_fails_its_meetings_are_folded_here(
-    tmp_path: Path, clock: FrozenClock, forks: list[set[str]], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    clock: FrozenClock,
+    shares: list[set[str]],
+    folded_here: list[set[str]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 3)
+    parent = os.getpid()
 
-    def no_connection(path: Path) -> Database:
-        raise OSError("the child can't open the file")
+    def decoded_here_only(rows: list[Row]) -> list[Recorded]:
+        if os.getpid() != parent:
+            raise MemoryError("the child ran out")
+        return decoded(rows)
 
-    monkeypatch.setattr(folding, "another_connection", no_connection)  # only the child's
+    monkeypatch.setattr(folding, "decoded", decoded_here_only)
     states = folded_many(db, meeting_ids)
-    assert forks
+    assert shares and folded_here == shares
     assert states == {m: from_log(db, m) for m in meeting_ids}
     assert sorted(kept(db)) == sorted((m, states[m].last_seq) for m in meeting_ids)
+
+
+def test_meetings_not_yet_held_are_not_worth_a_child(
+    tmp_path: Path, clock: FrozenClock, shares: list[set[str]]
+) -> None:
+    """A meeting with no events folds to nothing and is never kept: reports of a group with
+    meetings planned ahead stay in one process once the rest are kept."""
+    db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 1)
+    group = records.get_meeting(db, meeting_ids[0]).group_id
+    for month in ("January", "February"):
+        planned = new_meeting(
+            records.get_group(db, group), month, datetime(2027, 1, 7, 14), "Hall", "online", 90
+        )
+        records.save_meeting(db, planned, clock)
+        meeting_ids.append(planned.id)
+    folded_many(db, meeting_ids)
+    states = folded_many(db, meeting_ids)
+    assert shares == []
+    assert states == {m: from_log(db, m) for m in meeting_ids}
 
 
 @pytest.mark.parametrize("collecting", [True, False])

@@ -1,17 +1,22 @@
 """Work in a forked child process (store/forked.py): its answer comes back, a failure is only
-"no answer", and a child nobody waits for is stopped."""
+"no answer", a child nobody waits for is stopped, and Ctrl+C works as before afterwards."""
 
 import os
 import signal
 import threading
+from contextlib import nullcontext
 
 import pytest
 
-from store.forked import Forked, can_fork
+from store.forked import can_fork, forked
+
+
+def blocked_signals() -> set[int]:
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, []))
 
 
 def test_the_childs_answer_comes_back() -> None:
-    with Forked(lambda: {"meeting": "folded", "pid": os.getpid()}) as child:
+    with forked(lambda: {"meeting": "folded", "pid": os.getpid()}) as child:
         answer = child.result()
     assert answer is not None
     assert answer["meeting"] == "folded"
@@ -19,22 +24,38 @@ def test_the_childs_answer_comes_back() -> None:
 
 
 def test_a_child_that_fails_gives_no_answer() -> None:
-    with Forked(lambda: 1 / 0) as child:
+    with forked(lambda: 1 / 0) as child:
         assert child.result() is None
 
 
-def test_an_answer_is_collected_once() -> None:
-    with Forked(lambda: 1) as child:
-        assert child.result() == 1
-        with pytest.raises(RuntimeError):
-            child.result()
+def test_when_no_child_can_be_started_there_is_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("no process to spare")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    with forked(lambda: 1) as child:
+        assert child.result() is None
 
 
 def test_leaving_without_the_answer_stops_the_child() -> None:
-    with Forked(signal.pause) as child:  # would wait for a signal for ever
-        pid = child._pid
+    with pytest.raises(KeyboardInterrupt), forked(signal.pause) as child:  # waits for ever
+        pid = child.pid
+        raise KeyboardInterrupt  # Ctrl+C in the parent, while the child works
+    assert pid is not None
     with pytest.raises(ChildProcessError):  # gone, and already reaped
         os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("failing", [False, True])
+def test_ctrl_c_is_heard_again_afterwards(failing: bool) -> None:
+    """Interrupts wait while the process forks, and only then."""
+    before = blocked_signals()
+    with pytest.raises(ZeroDivisionError) if failing else nullcontext(), forked(lambda: 1) as child:
+        assert signal.SIGINT not in blocked_signals()
+        assert child.result() == 1
+        if failing:
+            raise ZeroDivisionError
+    assert blocked_signals() == before
 
 
 def test_no_fork_while_another_thread_runs() -> None:
