@@ -10,7 +10,7 @@ from session.changes import ActionUpdated, CheckoutQuestionsSet
 from session.checkout import DEFAULT_QUESTIONS
 from session.clock import Clock
 from session.ids import new_id
-from session.live import LiveState
+from session.live import Action, LiveState
 from session.measures import measure
 from session.outcomes import Outcome, Review
 from session.power import ActionStatus, MeetingRecord
@@ -57,6 +57,14 @@ def group_records(
             _record(m, group, members, states[m.id], statuses, clock, anonymise) for m in held
         ]
     return [r for r in records if r.state.started_at is not None]
+
+
+def group_actions(db: Database, group_id: str) -> list[Action]:
+    """Every action agreed in the group's meetings, meeting by meeting."""
+    held = [m.id for m in meetings(db, group_id)]
+    with reading_many_meetings():
+        states = folded_many(db, held)
+    return [action for m in held for action in states[m].actions]
 
 
 def _record(

@@ -17,6 +17,7 @@ from session.pseudonyms import as_consented
 from store.errors import StoreError
 from store.evaluation import (
     action_statuses,
+    group_actions,
     group_outcomes,
     group_records,
     meeting_record,
@@ -24,7 +25,7 @@ from store.evaluation import (
 )
 from store.merge import merge_file
 from store.plan import preparation
-from store.records import find_meeting, meetings, members_of
+from store.records import find_meeting, members_of
 from store.render import to_html, to_markdown
 from store.tables import FORMATS, export_tables
 from tui.cli_base import (
@@ -127,16 +128,15 @@ def action_list(clock: Clock, group_ref: str | None) -> None:
     statuses = action_statuses(db)
     names = {m.id: m.name for m in members_of(db, group.id)}
     found = False
-    for meeting in meetings(db, group.id):
-        for action in meeting_record(db, meeting.id, clock).state.actions:
-            found = True
-            status = statuses.get(action.id, OPEN)
-            note = f" ({status.note})" if status.note else ""
-            who = names.get(action.owner_id, "someone not on the group's list")
-            say(
-                f"{short(action.id)}  {action.what} — {who}, by {full_date(action.due)}: "
-                f"{status.status}{note}"
-            )
+    for action in group_actions(db, group.id):
+        found = True
+        status = statuses.get(action.id, OPEN)
+        note = f" ({status.note})" if status.note else ""
+        who = names.get(action.owner_id, "someone not on the group's list")
+        say(
+            f"{short(action.id)}  {action.what} — {who}, by {full_date(action.due)}: "
+            f"{status.status}{note}"
+        )
     if not found:
         say(f"{group.name} has agreed no actions yet.")
 
@@ -156,12 +156,7 @@ def action_update_command(
     group = pick_group(db, group_ref)
     update = action_update(status, note)
     typed = action_ref.strip().casefold()
-    found = [
-        a
-        for m in meetings(db, group.id)
-        for a in meeting_record(db, m.id, clock).state.actions
-        if typed and a.id.startswith(typed)
-    ]
+    found = [a for a in group_actions(db, group.id) if typed and a.id.startswith(typed)]
     if len(found) != 1:
         problem = "No action" if not found else "More than one action"
         raise StoreError(f"{problem} has an id starting “{action_ref}”. `coproduce action list`.")

@@ -9,11 +9,10 @@ from session.change_history import group_history, meeting_history
 from session.clock import Clock
 from session.pseudonyms import Names, as_consented
 from store.changes import entries
-from store.evaluation import meeting_record
-from store.folded import folded
+from store.evaluation import group_actions, meeting_record
 from store.log import GROUP_LOG, MEETING_LOG
 from store.outcomes import outcomes_of
-from store.records import find_meeting, meetings, members_of
+from store.records import find_meeting, members_of
 from tui.cli_base import (
     open_store,
     pick_group,
@@ -50,8 +49,7 @@ def history(
         members = members_of(db, group.id)
         names = Names.of(members, anonymise)
         words = {o.id: o.text for o in outcomes_of(db, group.id)}
-        for meeting in meetings(db, group.id):
-            words |= {a.id: a.what for a in folded(db, meeting.id).actions}
+        words |= {a.id: a.what for a in group_actions(db, group.id)}
         built = group_history(
             group.name,
             entries(db, group.id, GROUP_LOG),
