@@ -43,14 +43,15 @@ class Child(Generic[T]):
         self.done = False
 
     def result(self) -> T | None:
-        """What the work returned, once the child is done; None if it failed. Its error is not
-        shown: the caller does the work itself instead, and meets the error there if real."""
+        """What the work returned, once the child is done; None if it failed, or if there was
+        no child, or on asking again. Its error is not shown: the caller does the work itself
+        instead, and meets the error there if real."""
+        if self.pid is None or self.done:
+            return None
         try:
             answer: T | None = pickle.load(self._pipe)
         except (EOFError, pickle.UnpicklingError):
             answer = None
-        if self.pid is None:
-            return None
         _, status = os.waitpid(self.pid, 0)
         self.done = True
         return answer if os.waitstatus_to_exitcode(status) == 0 else None
@@ -62,27 +63,33 @@ def forked(work: Callable[[], T]) -> Iterator[Child[T]]:
     child whose answer was not collected (after an error, say), and leaves no process behind.
     Ctrl+C and termination wait until each process knows its part: a child interrupted before
     that would carry on as a second copy of the program."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])  # as it is: blocks nothing more
     read, write = os.pipe()
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
-    pid: int | None
-    try:
-        pid = os.fork()
-    except OSError:  # no process to spare (a limit reached, or memory): no child, no answer
-        pid = None
-    if pid == 0:
-        _answer(work, read, write, before)
+    unclaimed = {read, write}
+    pid: int | None = None
     child: Child[T] | None = None
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare (a limit reached, or memory): no child, no answer
+            pid = None
+        if pid == 0:
+            _answer(work, read, write, before)
         os.close(write)
+        unclaimed.discard(write)
         with os.fdopen(read, "rb") as pipe:
+            unclaimed.discard(read)
             child = Child(pid, pipe)
             signal.pthread_sigmask(signal.SIG_SETMASK, before)
             yield child
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
         if pid is not None and (child is None or not child.done):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+        for fd in unclaimed:
+            os.close(fd)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _answer(

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from session import live
 from session.clock import FrozenClock
-from session.events import Recorded
+from session.events import NoteWritten, Recorded
 from session.live import LiveState, Note, fold
 from session.setup import new_group, new_meeting, new_member
 from store import folded as folding
@@ -22,7 +22,7 @@ from store.db import BUSY_TIMEOUT_MS, open_db, writing
 from store.folded import TABLE, folded, folded_many, reading_many_meetings
 from store.forget import forget
 from store.live import LiveMeeting
-from store.log import Row, decoded, load
+from store.log import Row, append, decoded, load
 from store.merge import merge_file
 from store.records import find_member
 from store.state_codec import decode, encode
@@ -367,6 +367,28 @@ def test_when_the_child_fails_its_meetings_are_folded_here(
     assert shares and folded_here == shares
     assert states == {m: from_log(db, m) for m in meeting_ids}
     assert sorted(kept(db)) == sorted((m, states[m].last_seq) for m in meeting_ids)
+
+
+def test_nothing_folded_is_kept_when_someone_else_writes_meanwhile(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another device writes a note while the logs are read: what was folded may already be
+    out of date, so none of it is kept (and the next reader folds again)."""
+    db, meeting_ids = several_meetings(tmp_path / "c.db", clock, 3)
+    other = open_db(tmp_path / "c.db")
+    choose = folding._child_share
+
+    def share_as_someone_writes(sizes: dict[str, int]) -> set[str]:
+        note = NoteWritten("n-meanwhile", None, "Written meanwhile", "someone")
+        with writing(other):
+            append(other, meeting_ids[0], [note], T0)
+        return choose(sizes)
+
+    monkeypatch.setattr(folding, "can_fork", lambda: True)
+    monkeypatch.setattr(folding, "_child_share", share_as_someone_writes)
+    folded_many(db, meeting_ids)
+    assert kept(db) == []
+    assert folded(db, meeting_ids[0]).notes[-1].text == "Written meanwhile"
 
 
 def test_meetings_not_yet_held_are_not_worth_a_child(

@@ -18,6 +18,7 @@ def blocked_signals() -> set[int]:
 def test_the_childs_answer_comes_back() -> None:
     with forked(lambda: {"meeting": "folded", "pid": os.getpid()}) as child:
         answer = child.result()
+        assert child.result() is None  # collected once
     assert answer is not None
     assert answer["meeting"] == "folded"
     assert answer["pid"] != os.getpid()  # worked out in another process
@@ -56,6 +57,26 @@ def test_ctrl_c_is_heard_again_afterwards(failing: bool) -> None:
         if failing:
             raise ZeroDivisionError
     assert blocked_signals() == before
+
+
+def test_interrupts_wait_while_forking_and_the_work_hears_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Ctrl+C between the fork and the child's own clean-up would let the child carry on
+    as a second copy of the command: the fork happens with interrupts held back."""
+    held_at_fork: list[set[int]] = []
+    fork = os.fork
+
+    def watched_fork() -> int:
+        held_at_fork.append(blocked_signals())
+        return fork()
+
+    monkeypatch.setattr(os, "fork", watched_fork)
+    before = blocked_signals()
+    with forked(blocked_signals) as child:
+        in_the_child = child.result()
+    assert {signal.SIGINT, signal.SIGTERM} <= held_at_fork[0]
+    assert in_the_child == before
 
 
 def test_no_fork_while_another_thread_runs() -> None:

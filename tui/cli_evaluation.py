@@ -120,8 +120,7 @@ def action_commands() -> None:
 @action_commands.command("list")
 @group_option
 @db_option
-@click.pass_obj
-def action_list(clock: Clock, group_ref: str | None) -> None:
+def action_list(group_ref: str | None) -> None:
     """List a group's actions, with what became of each."""
     db = open_store()
     group = pick_group(db, group_ref)
