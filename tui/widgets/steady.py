@@ -1,9 +1,12 @@
 from typing import Any
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.style import Style
 from textual.visual import VisualType
 from textual.widgets import Static
 
@@ -22,6 +25,9 @@ class Steady(Static):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown: Any = _NOTHING
+        self._drawn_for: tuple[object, int, Style] | None = None
+        self._drawn: list[Strip] | None = None
+        self._drawing: list[Strip] | None = None
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         if content == self._shown:
@@ -34,6 +40,44 @@ class Steady(Static):
         super().update(content, layout=False)
         if self._space_needed() != before:
             self.refresh(layout=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawing = self._strips_if_all_fit()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def render_line(self, y: int) -> Strip:
+        """Text in one style whose every line fits is drawn here, a strip a line, as Textual's
+        own path would draw it but without wrapping each line to find it needs no wrapping
+        (which was most of drawing a panel of a dozen notes at every key)."""
+        strips = self._drawing
+        if strips is None:
+            return super().render_line(y)
+        if y < len(strips):
+            return strips[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _strips_if_all_fit(self) -> list[Strip] | None:
+        """The strips for the text shown, made once for each text, width and style; None where
+        only Textual's own path can draw it: markup, a line too long, tabs, alignment, padding
+        within lines, a selection being made, or anything clickable."""
+        styles = self.styles
+        if (
+            not isinstance(self.content, Text)
+            or self.text_selection is not None
+            or styles.text_align not in ("left", "start")
+            or styles.line_pad
+            or styles.content_align != ("left", "top")
+        ):
+            return None
+        visual, width, style = self.visual, self.size.width, self.visual_style
+        drawn_for = self._drawn_for
+        if drawn_for is None or drawn_for[0] is not visual or drawn_for[1:] != (width, style):
+            self._drawn_for = (visual, width, style)
+            self._drawn = _fitting_strips(visual, width, style)
+        return self._drawn
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Text whose every line fits the width takes a line each: known without wrapping it
@@ -57,6 +101,28 @@ class Steady(Static):
         )
         width = self.get_content_width(container, viewport) if auto_width else 0
         return height, width
+
+
+def _fitting_strips(visual: object, width: int, style: Style) -> list[Strip] | None:
+    """`visual`'s lines as strips, each segment styled and placed as Textual's Content places it
+    (its offset is what a mouse selection reads); None unless every line fits in `width`, or
+    where a part is clickable (Textual draws those its own way)."""
+    if not isinstance(visual, Content) or "\t" in visual.plain:
+        return None
+    rows = visual.split(allow_blank=True)
+    if any(row.cell_length > width for row in rows):
+        return None
+    strips = []
+    for y, row in enumerate(rows):
+        segments, x = [], 0
+        for text, text_style in row.render(style, end=""):
+            combined = style + text_style
+            if "@click" in combined.meta:
+                return None
+            segments.append(Segment(text, combined.rich_style_with_offset(x, y)))
+            x += len(text)
+        strips.append(Strip(segments, row.cell_length))
+    return strips
 
 
 def lines_if_all_fit(shown: object, room: int) -> int | None:
