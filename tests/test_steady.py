@@ -12,9 +12,9 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Region
 from textual.selection import Selection
-from textual.widgets import Static
+from textual.widgets import Digits, Static
 
-from tui.widgets.steady import Steady, lines_if_all_fit
+from tui.widgets.steady import Steady, SteadyDigits, lines_if_all_fit
 
 TYPED = st.text(st.sampled_from([*"ab cd\n\n-", "é", "中", "😀", "\u0301", "\u200b"]))
 
@@ -131,3 +131,31 @@ async def test_lines_that_fit_are_drawn_without_textual_wrapping_them(
             "• Buses late",
             "• Lift out  ",
         ]
+
+
+class TwoClocks(App[None]):
+    def compose(self) -> ComposeResult:
+        yield SteadyDigits("4:59", id="steady")
+        yield Digits("4:59", id="textual")
+
+
+async def test_a_clock_given_the_face_it_shows_is_not_drawn_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn_faces: list[str] = []
+    render = Digits.render
+
+    def counted(self: Digits) -> object:
+        drawn_faces.append(f"{self.id} {self.value}")
+        return render(self)
+
+    async with TwoClocks().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Digits, "render", counted)
+        for clock in pilot.app.query(Digits):
+            clock.update("4:59")
+        await pilot.pause()
+        assert drawn_faces == ["textual 4:59"]
+        pilot.app.query_one(SteadyDigits).update("4:58")
+        await pilot.pause()
+        assert drawn_faces == ["textual 4:59", "steady 4:58"]

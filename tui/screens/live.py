@@ -33,7 +33,7 @@ from tui.literal import clock_face, literal, tell
 from tui.record_lines import action_line, decision_line, note_line
 from tui.screens.evaluation_keys import EVALUATION_BINDINGS, EvaluationKeys
 from tui.screens.turn_taking import TURN_BINDINGS, TurnTakingScreen
-from tui.widgets.steady import Steady
+from tui.widgets.steady import Steady, SteadyDigits
 
 SHOWN_NOTES = 12
 SHOWN_PLACES = 10
@@ -226,7 +226,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
                 yield Steady(id="item-title")
                 yield Steady(id="item-meta")
             with Vertical(id="item-clock-box"):
-                yield Digits(id="item-clock")
+                yield SteadyDigits(id="item-clock")
                 yield Steady(id="item-clock-label")
         yield Steady(id="status-banner")
         yield Steady(id="signals")
@@ -235,7 +235,7 @@ class LiveScreen(TurnTakingScreen, EvaluationKeys):
             with Vertical(id="floor"):
                 yield Static("SPEAKING NOW", classes="heading")
                 yield Steady(id="speaker-name")
-                yield Digits(id="speaker-clock")
+                yield SteadyDigits(id="speaker-clock")
                 yield Steady(id="turn-warning")
                 yield Steady("NEXT TO SPEAK", id="queue-heading", classes="heading")
                 yield Steady(id="queue")

@@ -19,7 +19,7 @@ from session.live import LiveState
 from session.signals import SIGNALS
 from tui.css_class import set_class_if_changed
 from tui.literal import clock_face, literal
-from tui.widgets.steady import Steady
+from tui.widgets.steady import Steady, SteadyDigits
 
 if TYPE_CHECKING:
     from tui.screens.live import LiveScreen
@@ -77,7 +77,7 @@ class ProjectorScreen(Screen[None]):
         with Horizontal(id="p-middle"):
             with Vertical(id="p-time"):
                 yield Static("TIME LEFT", classes="p-heading")
-                yield Digits(id="p-clock")
+                yield SteadyDigits(id="p-clock")
                 yield Steady(id="p-clock-label")
             with Vertical(id="p-floor"):
                 yield Static("SPEAKING NOW", classes="p-heading")
