@@ -1,6 +1,7 @@
 """Groups, members and meetings (session/setup.py) and the checks on typed text
 (session/text.py)."""
 
+import sys
 from datetime import datetime
 
 import pytest
@@ -13,7 +14,16 @@ from session.setup import (
     new_meeting,
     new_member,
 )
-from session.text import NAME_LIMIT, TEXT_LIMIT, TITLE_LIMIT, optional_text, required_text, visible
+from session.text import (
+    _INVISIBLE,
+    _VISIBLE,
+    NAME_LIMIT,
+    TEXT_LIMIT,
+    TITLE_LIMIT,
+    optional_text,
+    required_text,
+    visible,
+)
 
 WHEN = datetime(2026, 12, 3, 14, 0)
 TRICKY = ["[brackets]", "[bold]x[/]", "\x1b[31mred\x1b[0m", "50% [of] $1 {x}", "émigré 🤝 ✓"]
@@ -75,6 +85,14 @@ def test_visible_shows_control_characters_as_symbols() -> None:
 
 def test_visible_keeps_newlines_and_ordinary_text() -> None:
     assert visible("line one\nline two [b]x[/] émigré") == "line one\nline two [b]x[/] émigré"
+
+
+def test_visible_passes_over_no_character_it_would_change() -> None:
+    """Text without a character to change is returned as it is, after one search: that search
+    must find every character `visible` changes, and nothing else."""
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        assert bool(_INVISIBLE.search(character)) == (code in _VISIBLE), hex(code)
 
 
 # --- groups ---------------------------------------------------------------------------------
