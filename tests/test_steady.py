@@ -75,6 +75,7 @@ SHOWN = [
     Text("Pick-ups late\n\n• Buses [b]late[/b]", style="italic"),
     Text("▶ Margaret"),
     Text("中文 und é\u0301"),
+    Text("Rene\u0301e Dupre\u0301 \nok", style="reverse"),
     Text("one\nthree\n"),
     Text(""),
     Text("far too long for twelve cells"),

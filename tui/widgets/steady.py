@@ -120,8 +120,8 @@ def _fitting_strips(visual: object, width: int, style: Style) -> list[Strip] | N
     if not isinstance(visual, Content) or "\t" in visual.plain:
         return None
     rows = visual.split(allow_blank=True)
-    if any(row.cell_length > width for row in rows):
-        return None
+    if any(row.cell_length > width or len(row.plain) > width for row in rows):
+        return None  # more characters than cells: Textual trims such a line's end its own way
     strips = []
     for y, row in enumerate(rows):
         segments, x = [], 0
