@@ -49,9 +49,9 @@ class Steady(Static):
             self._drawing = None
 
     def render_line(self, y: int) -> Strip:
-        """Text in one style whose every line fits is drawn here, a strip a line, as Textual's
-        own path would draw it but without wrapping each line to find it needs no wrapping
-        (which was most of drawing a panel of a dozen notes at every key)."""
+        """Text whose every line fits is drawn here, a strip a line, as Textual's own path
+        would draw it but without wrapping each line to find it needs no wrapping (which was
+        most of drawing a panel of a dozen notes at every key)."""
         strips = self._drawing
         if strips is None:
             return super().render_line(y)
