@@ -11,7 +11,7 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -41,11 +41,17 @@ ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # a
 # a 60-meeting archive each takes about a third of a second, and `speaking_turns` was otherwise
 # worked out three times over (for itself, and inside the two views of who spoke).
 SHARED_VIEWS = ("speaking_turns", "speaking_by_person")
+# Views that keep some of a table's rows exactly as they are, by `seq`: each is written in the
+# same pass as its table, every row read, looked at for names and formatted once, then written
+# to both files. Read on its own, `live_events` was a third of exporting a 60-meeting archive.
+SUBSETS = {"live_events": "events", "live_group_events": "group_events"}
 # The head of a view's CREATE statement, as sqlite_master keeps it; a view with a column list
 # (`CREATE VIEW v(a, b) AS`) does not match, and is read as itself.
 _VIEW_HEAD = re.compile(r'CREATE VIEW\s+(?:"[^"]*"|\[[^\]]*\]|[^\s(]+)\s+AS\s', re.IGNORECASE)
 
 Row = dict[str, Any]
+Keep = Callable[[Sequence[Any]], bool]
+Output = tuple[TextIO, Keep | None]  # a file, and which rows go into it (None: every one)
 
 
 def exported_names(db: Database) -> list[str]:
@@ -65,8 +71,8 @@ def table_values(
     """The columns of table or view `name` (read by `query`, else directly), and its rows'
     values as they may be exported, a chunk at a time. `as_json`: each row ends with one more
     value, never a column of its own: the row as one JSON object (`json_row`)."""
-    source = f"FROM (\n{query or f'SELECT * FROM [{name}]'}\n)"  # a line each: a comment ends
-    header = [c[0] for c in db.execute(f"SELECT * {source} LIMIT 0").description]
+    read = query or f"SELECT * FROM [{name}]"
+    source, header = _source(read), _columns(db, read)
     cursor = db.execute(
         f"SELECT *, {json_row(header)} {source}" if as_json else f"SELECT * {source}"
     )
@@ -155,21 +161,51 @@ def scrub_json(value: Any, scrub: Callable[[str], str]) -> Any:
     return value
 
 
-def write_csv(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]) -> None:
-    writer = csv.writer(file, lineterminator="\n")
+def write_csv(
+    outputs: Sequence[Output], header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]
+) -> None:
+    """Each row made a line once, and written to every output that keeps it."""
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\n")
     writer.writerow(header)
+    for file, _ in outputs:
+        file.write(lines[0])
     for chunk in chunks:
+        lines.clear()
         writer.writerows(chunk)
+        for file, keep in outputs:
+            file.write("".join(_kept(lines, chunk, keep)))
 
 
-def write_json(file: TextIO, header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]) -> None:
-    """A JSON array of one object per row, one row a line, from rows that end with their JSON
-    object (`table_values(..., as_json=True)`), which holds the header's names already."""
-    between = "[\n"
+class _Lines(list[str]):
+    """What a CSV writer writes: a line a row."""
+
+    def write(self, line: str) -> None:
+        self.append(line)
+
+
+def write_json(
+    outputs: Sequence[Output], header: list[str], chunks: Iterable[Sequence[Sequence[Any]]]
+) -> None:
+    """A JSON array of one object per row, one row a line, in every output, from rows that end
+    with their JSON object (`table_values(..., as_json=True)`), which holds the header's names
+    already."""
+    between = ["[\n"] * len(outputs)
     for chunk in chunks:
-        file.write(between + ",\n".join([row[-1] for row in chunk]))
-        between = ",\n"
-    file.write("[]\n" if between == "[\n" else "\n]\n")
+        made = [row[-1] for row in chunk]
+        for n, (file, keep) in enumerate(outputs):
+            if objects := _kept(made, chunk, keep):
+                file.write(between[n] + ",\n".join(objects))
+                between[n] = ",\n"
+    for n, (file, _) in enumerate(outputs):
+        file.write("[]\n" if between[n] == "[\n" else "\n]\n")
+
+
+def _kept(made: list[str], chunk: Sequence[Sequence[Any]], keep: Keep | None) -> list[str]:
+    """What was made of `chunk`'s rows (a line or an object each), for the rows `keep` keeps."""
+    if keep is None:
+        return made
+    return [text for text, row in zip(made, chunk, strict=True) if keep(row)]
 
 
 def json_row(columns: list[str]) -> str:
@@ -193,15 +229,50 @@ def export_tables(db: Database, folder: Path, format_: str, anonymise: bool = Fa
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise StoreError(f"coproduce can't make the folder {folder}: {error.strerror}.") from None
-    written = []
     write = write_csv if format_ == "csv" else write_json
     with one_moment(db) as query:
-        for name in exported_names(db):
-            path = folder / f"{name}.{format_}"
-            with private_file(path) as file:
-                write(file, *table_values(db, name, anonymise, query(name), format_ == "json"))
-            written.append(path)
-    return written
+        names = exported_names(db)
+        with_table = _subsets(db, names)
+        written_with_table = {view for views in with_table.values() for view, _ in views}
+        for name in names:
+            if name in written_with_table:
+                continue
+            header, chunks = table_values(db, name, anonymise, query(name), format_ == "json")
+            outputs: list[tuple[str, Keep | None]] = [(name, None), *with_table.get(name, [])]
+            with ExitStack() as stack:
+                files = [
+                    (stack.enter_context(private_file(folder / f"{n}.{format_}")), keep)
+                    for n, keep in outputs
+                ]
+                write(files, header, chunks)
+    return [folder / f"{name}.{format_}" for name in names]
+
+
+def _subsets(db: Database, names: list[str]) -> dict[str, list[tuple[str, Keep]]]:
+    """Each table whose `SUBSETS` view is exported too, with the view and which of the table's
+    rows it keeps; only where the view has the table's columns, `seq` among them."""
+    found: dict[str, list[tuple[str, Keep]]] = {}
+    for view, table in SUBSETS.items():
+        if view not in names or table not in names:
+            continue
+        columns = _columns(db, f"SELECT * FROM [{table}]")
+        if "seq" not in columns or _columns(db, f"SELECT * FROM [{view}]") != columns:
+            continue
+        kept = {seq for (seq,) in db.execute(f"SELECT seq FROM [{view}]")}
+        found.setdefault(table, []).append((view, _with_seq_in(kept, columns.index("seq"))))
+    return found
+
+
+def _with_seq_in(kept: set[int], at: int) -> Keep:
+    return lambda row: row[at] in kept
+
+
+def _columns(db: Database, query: str) -> list[str]:
+    return [c[0] for c in db.execute(f"SELECT * {_source(query)} LIMIT 0").description]
+
+
+def _source(query: str) -> str:
+    return f"FROM (\n{query}\n)"  # a line each: a comment at the end of a view's query ends
 
 
 @contextmanager

@@ -7,14 +7,16 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pytest
 from sqlite_utils import Database
 
-from session import live
+import store.tables
+from session import live, plan
 from session.clock import FrozenClock
 from session.history import history_report
 from session.live import MINUTE_TAKER
@@ -27,6 +29,7 @@ from store.errors import StoreError
 from store.evaluation import group_records, meeting_record
 from store.files import private_file
 from store.live import LiveMeeting
+from store.plan import GroupPreparation
 from store.records import find_group, find_meeting, members_of
 from store.render import to_html, to_markdown
 from store.tables import CHUNK, LEFT_OUT, export_tables, exported_names, one_moment, rows
@@ -184,6 +187,61 @@ def test_every_table_loads_back_from_json(db: Database, tmp_path: Path) -> None:
     assert {typed, "someone who asked not to be named said " + typed} <= {n["text"] for n in notes}
     reviews = json.loads((tmp_path / "json" / "reviews.json").read_text(encoding="utf-8"))
     assert [r["number"] for r in reviews] == [0.30000000000000004]
+
+
+@pytest.mark.parametrize("anonymise", [False, True])
+@pytest.mark.parametrize("format_", ["csv", "json"])
+def test_the_views_of_what_was_not_undone_are_written_with_their_logs(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_: str, anonymise: bool
+) -> None:
+    """`live_events` and `live_group_events` are written in the same pass as the logs they
+    keep some rows of, each row read once: they still leave out what was undone, and hide the
+    same names, as when each view is read on its own."""
+    under_way = demo_meeting_under_way(db)
+    under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
+    under_way.do(lambda s: live.write_note(s, "Chloe takes this one back"))
+    under_way.do(live.undo)
+    prep = GroupPreparation(db, find_group(db, DEMO_GROUP).id, FrozenClock(NOW))
+    issue = partial(plan.raise_issue, raised_by=None, heard_how="phone", heard_on=NOW.date())
+    prep.do(partial(issue, text="Chloe's bus pass"))
+    prep.do(plan.undo)
+    read_alone: list[str] = []
+    reading = store.tables.table_values
+
+    def read(db: Database, name: str, *args: Any) -> Any:
+        read_alone.append(name)
+        return reading(db, name, *args)
+
+    monkeypatch.setattr(store.tables, "table_values", read)
+    monkeypatch.setattr(store.tables, "CHUNK", 1)  # a chunk of only what was undone, too
+    folder = tmp_path / format_
+    export_tables(db, folder, format_, anonymise)
+
+    assert {"events", "group_events"} <= set(read_alone)
+    assert not {"live_events", "live_group_events"} & set(read_alone)
+    for log, view in (("events", "live_events"), ("group_events", "live_group_events")):
+        shown = {name: exported_rows(folder / f"{name}.{format_}") for name in (log, view)}
+        expected = [as_read(row, format_) for row in rows(db, view, anonymise)]
+        assert shown[view] == expected
+        assert len(shown[log]) > len(shown[view])  # what was undone is left out
+    text = (folder / f"live_events.{format_}").read_text(encoding="utf-8")
+    assert "takes this one back" not in text
+    assert "Chloe" not in text  # she asked not to be named (and anonymised, nobody is)
+
+
+def exported_rows(path: Path) -> list[dict[str, Any]]:
+    if path.suffix == ".json":
+        loaded: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+        return loaded
+    with path.open(newline="", encoding="utf-8") as file:
+        return list(csv.DictReader(file))
+
+
+def as_read(row: dict[str, Any], format_: str) -> dict[str, Any]:
+    """A row as read back from a file in `format_`: from CSV, every value is text."""
+    if format_ == "json":
+        return row
+    return {k: "" if v is None else str(v) for k, v in row.items()}
 
 
 def test_the_views_of_who_spoke_are_worked_out_once_and_leave_nothing_behind(
