@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from session.pseudonyms import UNNAMED, folded, pseudonym, scrubber
 from store.errors import StoreError
 from store.files import private_file
+from store.migrations import not_undone
 from store.records import groups, members_of
 
 FORMATS = ("csv", "json")
@@ -41,16 +42,16 @@ ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # a
 # a 60-meeting archive each takes about a third of a second, and `speaking_turns` was otherwise
 # worked out three times over (for itself, and inside the two views of who spoke).
 SHARED_VIEWS = ("speaking_turns", "speaking_by_person")
-# Views that keep some of a table's rows exactly as they are, by `seq`: each is written in the
-# same pass as its table, every row read, looked at for names and formatted once, then written
-# to both files. Read on its own, `live_events` was a third of exporting a 60-meeting archive.
-SUBSETS = {"live_events": "events", "live_group_events": "group_events"}
+# Views of each log's rows as they are, leaving out what was undone (`migrations.not_undone`):
+# each is written in the same pass as its log, every row read, looked at for names and formatted
+# once. Read on its own, `live_events` was a third of exporting a 60-meeting archive.
+NOT_UNDONE = {"live_events": "events", "live_group_events": "group_events"}
 # The head of a view's CREATE statement, as sqlite_master keeps it; a view with a column list
 # (`CREATE VIEW v(a, b) AS`) does not match, and is read as itself.
 _VIEW_HEAD = re.compile(r'CREATE VIEW\s+(?:"[^"]*"|\[[^\]]*\]|[^\s(]+)\s+AS\s', re.IGNORECASE)
 
 Row = dict[str, Any]
-Keep = Callable[[Sequence[Any]], bool]
+Keep = Callable[[Sequence[Any]], bool]  # which rows go into a file
 Output = tuple[TextIO, Keep | None]  # a file, and which rows go into it (None: every one)
 
 
@@ -178,7 +179,8 @@ def write_csv(
 
 
 class _Lines(list[str]):
-    """What a CSV writer writes: a line a row."""
+    """What a CSV writer writes: Python's writes each row whole, in one call (if it ever did
+    not, `_kept` would fail loudly rather than pair lines with the wrong rows)."""
 
     def write(self, line: str) -> None:
         self.append(line)
@@ -190,15 +192,15 @@ def write_json(
     """A JSON array of one object per row, one row a line, in every output, from rows that end
     with their JSON object (`table_values(..., as_json=True)`), which holds the header's names
     already."""
-    between = ["[\n"] * len(outputs)
+    begun = [False] * len(outputs)
     for chunk in chunks:
         made = [row[-1] for row in chunk]
         for n, (file, keep) in enumerate(outputs):
             if objects := _kept(made, chunk, keep):
-                file.write(between[n] + ",\n".join(objects))
-                between[n] = ",\n"
-    for n, (file, _) in enumerate(outputs):
-        file.write("[]\n" if between[n] == "[\n" else "\n]\n")
+                file.write((",\n" if begun[n] else "[\n") + ",\n".join(objects))
+                begun[n] = True
+    for (file, _), any_rows in zip(outputs, begun, strict=True):
+        file.write("\n]\n" if any_rows else "[]\n")
 
 
 def _kept(made: list[str], chunk: Sequence[Sequence[Any]], keep: Keep | None) -> list[str]:
@@ -232,35 +234,55 @@ def export_tables(db: Database, folder: Path, format_: str, anonymise: bool = Fa
     write = write_csv if format_ == "csv" else write_json
     with one_moment(db) as query:
         names = exported_names(db)
-        with_table = _subsets(db, names)
-        written_with_table = {view for views in with_table.values() for view, _ in views}
+        views = _views_written_with_their_logs(db, names)
         for name in names:
-            if name in written_with_table:
-                continue
+            if name in NOT_UNDONE and NOT_UNDONE[name] in views:
+                continue  # written with its log
             header, chunks = table_values(db, name, anonymise, query(name), format_ == "json")
-            outputs: list[tuple[str, Keep | None]] = [(name, None), *with_table.get(name, [])]
+            files: list[tuple[str, Keep | None]] = [(name, None)]
+            if name in views:
+                files.append(views[name])
             with ExitStack() as stack:
-                files = [
+                # Its view's file is opened first, so that the log's file takes its place
+                # first: a fault there leaves the view's file as it was too.
+                outputs = [
                     (stack.enter_context(private_file(folder / f"{n}.{format_}")), keep)
-                    for n, keep in outputs
+                    for n, keep in reversed(files)
                 ]
-                write(files, header, chunks)
+                write(outputs, header, chunks)
     return [folder / f"{name}.{format_}" for name in names]
 
 
-def _subsets(db: Database, names: list[str]) -> dict[str, list[tuple[str, Keep]]]:
-    """Each table whose `SUBSETS` view is exported too, with the view and which of the table's
-    rows it keeps; only where the view has the table's columns, `seq` among them."""
-    found: dict[str, list[tuple[str, Keep]]] = {}
-    for view, table in SUBSETS.items():
-        if view not in names or table not in names:
-            continue
-        columns = _columns(db, f"SELECT * FROM [{table}]")
-        if "seq" not in columns or _columns(db, f"SELECT * FROM [{view}]") != columns:
-            continue
-        kept = {seq for (seq,) in db.execute(f"SELECT seq FROM [{view}]")}
-        found.setdefault(table, []).append((view, _with_seq_in(kept, columns.index("seq"))))
+def _views_written_with_their_logs(db: Database, names: list[str]) -> dict[str, tuple[str, Keep]]:
+    """Each log whose `NOT_UNDONE` view is exported too, and still reads as `not_undone` made
+    it (one redefined since, by anyone, is read on its own), and whose rows are treated alike
+    when anonymised: the view, and which of the log's rows it keeps."""
+    found: dict[str, tuple[str, Keep]] = {}
+    queries = _view_queries(db)
+    for view, log in NOT_UNDONE.items():
+        if (
+            view in names
+            and log in names
+            and queries.get(view) == not_undone(log)
+            and _never_when_anonymised(view) == _never_when_anonymised(log)
+        ):
+            kept = {seq for (seq,) in db.execute(f"SELECT seq FROM [{view}]")}
+            at = _columns(db, f"SELECT * FROM [{log}]").index("seq")
+            found[log] = (view, _with_seq_in(kept, at))
     return found
+
+
+def _view_queries(db: Database) -> dict[str, str]:
+    """Each view's query, where its CREATE statement can be taken apart (see `_VIEW_HEAD`)."""
+    queries = {}
+    for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'"):
+        if head := _VIEW_HEAD.match(sql):
+            queries[name] = sql[head.end() :]
+    return queries
+
+
+def _never_when_anonymised(name: str) -> set[str]:
+    return {column for table, column in NEVER_WHEN_ANONYMISED if table == name}
 
 
 def _with_seq_in(kept: set[int], at: int) -> Keep:
@@ -287,10 +309,7 @@ def one_moment(db: Database) -> Iterator[Callable[[str], str]]:
     that transaction's moment."""
     db.execute("SAVEPOINT export")
     try:
-        queries: dict[str, str] = {}
-        for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'"):
-            if head := _VIEW_HEAD.match(sql):
-                queries[name] = sql[head.end() :]
+        queries = _view_queries(db)
         shared = [name for name in SHARED_VIEWS if name in queries]
         for name in shared:
             db.execute(f"CREATE TEMP TABLE [{name}] AS {queries[name]}")

@@ -3,6 +3,7 @@ and anonymised exports that name nobody."""
 
 import csv
 import json
+import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -197,22 +198,8 @@ def test_the_views_of_what_was_not_undone_are_written_with_their_logs(
     """`live_events` and `live_group_events` are written in the same pass as the logs they
     keep some rows of, each row read once: they still leave out what was undone, and hide the
     same names, as when each view is read on its own."""
-    under_way = demo_meeting_under_way(db)
-    under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
-    under_way.do(lambda s: live.write_note(s, "Chloe takes this one back"))
-    under_way.do(live.undo)
-    prep = GroupPreparation(db, find_group(db, DEMO_GROUP).id, FrozenClock(NOW))
-    issue = partial(plan.raise_issue, raised_by=None, heard_how="phone", heard_on=NOW.date())
-    prep.do(partial(issue, text="Chloe's bus pass"))
-    prep.do(plan.undo)
-    read_alone: list[str] = []
-    reading = store.tables.table_values
-
-    def read(db: Database, name: str, *args: Any) -> Any:
-        read_alone.append(name)
-        return reading(db, name, *args)
-
-    monkeypatch.setattr(store.tables, "table_values", read)
+    some_undone(db)
+    read_alone = reads(monkeypatch)
     monkeypatch.setattr(store.tables, "CHUNK", 1)  # a chunk of only what was undone, too
     folder = tmp_path / format_
     export_tables(db, folder, format_, anonymise)
@@ -227,6 +214,88 @@ def test_the_views_of_what_was_not_undone_are_written_with_their_logs(
     text = (folder / f"live_events.{format_}").read_text(encoding="utf-8")
     assert "takes this one back" not in text
     assert "Chloe" not in text  # she asked not to be named (and anonymised, nobody is)
+
+
+def test_a_view_of_what_was_not_undone_defined_anew_is_read_as_it_now_reads(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An evaluator's own `live_events`, newest first: the log's rows in the log's order
+    would be wrong for it."""
+    some_undone(db)
+    with writing(db):
+        db.execute("DROP VIEW live_events")
+        db.execute("CREATE VIEW live_events AS SELECT * FROM events ORDER BY seq DESC")
+    read_alone = reads(monkeypatch)
+    export_tables(db, tmp_path / "json", "json")
+
+    assert "live_events" in read_alone
+    shown = exported_rows(tmp_path / "json" / "live_events.json")
+    assert shown == list(rows(db, "live_events", False))
+    assert [row["seq"] for row in shown] == sorted((row["seq"] for row in shown), reverse=True)
+
+
+def test_a_fault_writing_a_log_leaves_its_view_as_it_was(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log's file and its view's are written together: a fault as the log's takes its
+    place leaves both as the last export wrote them, not a new view beside an old log."""
+    folder = tmp_path / "csv"
+    export_tables(db, folder, "csv")
+    before = {name: (folder / name).read_bytes() for name in ("events.csv", "live_events.csv")}
+    demo_meeting_under_way(db).do(lambda s: live.write_note(s, "Written since"))
+    replace = os.replace
+
+    def full_disk_at_events(source: Path, target: Path) -> None:
+        if Path(target).name == "events.csv":
+            raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr("store.files.os.replace", full_disk_at_events)
+    with pytest.raises(StoreError, match=r"events\.csv"):
+        export_tables(db, folder, "csv")
+
+    assert {name: (folder / name).read_bytes() for name in before} == before
+    assert not list(folder.glob(".*.partial"))
+
+
+def test_a_rule_for_a_view_alone_holds_when_anonymising(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were some column of `live_events` never to be exported anonymised, unlike `events`,
+    the view would be read on its own, with its own rule."""
+    rules = store.tables.NEVER_WHEN_ANONYMISED | {("live_events", "data")}
+    monkeypatch.setattr(store.tables, "NEVER_WHEN_ANONYMISED", rules)
+    export_tables(db, tmp_path / "csv", "csv", anonymise=True)
+
+    view = exported_rows(tmp_path / "csv" / "live_events.csv")
+    log = exported_rows(tmp_path / "csv" / "events.csv")
+    assert view and {row["data"] for row in view} == {LEFT_OUT}
+    assert LEFT_OUT not in {row["data"] for row in log}
+
+
+def some_undone(db: Database) -> None:
+    """A note taken back in the demo meeting, and an issue taken back in the group's plan."""
+    under_way = demo_meeting_under_way(db)
+    under_way.do(lambda s: live.write_note(s, "Chloe will ring the council"))
+    under_way.do(lambda s: live.write_note(s, "Chloe takes this one back"))
+    under_way.do(live.undo)
+    prep = GroupPreparation(db, find_group(db, DEMO_GROUP).id, FrozenClock(NOW))
+    issue = partial(plan.raise_issue, raised_by=None, heard_how="phone", heard_on=NOW.date())
+    prep.do(partial(issue, text="Chloe's bus pass"))
+    prep.do(plan.undo)
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the tables and views the export reads (each on its own), as it reads them."""
+    read: list[str] = []
+    reading = store.tables.table_values
+
+    def table_values(db: Database, name: str, *args: Any) -> Any:
+        read.append(name)
+        return reading(db, name, *args)
+
+    monkeypatch.setattr(store.tables, "table_values", table_values)
+    return read
 
 
 def exported_rows(path: Path) -> list[dict[str, Any]]:
